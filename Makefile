@@ -1,0 +1,58 @@
+# Every user job is one line over the CLI. The first target run on a fresh machine creates
+# .venv and installs regiodocs into it; nothing else needs to be installed beforehand.
+PYTHON ?= python3
+VENV := .venv
+RD := $(VENV)/bin/regiodocs
+REGIO ?= utrecht-west
+GEMEENTE ?=
+GEM := $(if $(GEMEENTE),--gemeente $(GEMEENTE),)
+
+.PHONY: all check regiovisie raadsvoorstel raadsbesluit rib regeling consistency schema test lint fmt clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "regiodocs vraagt Python 3.11 of nieuwer"'
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+check: $(VENV)/.installed
+	$(RD) check --regio $(REGIO)
+
+regiovisie: $(VENV)/.installed
+	$(RD) build regiovisie --regio $(REGIO)
+
+raadsvoorstel: $(VENV)/.installed
+	$(RD) build raadsvoorstel --regio $(REGIO) $(GEM)
+
+raadsbesluit: $(VENV)/.installed
+	$(RD) build raadsbesluit --regio $(REGIO) $(GEM)
+
+rib: $(VENV)/.installed
+	$(RD) build raadsinformatiebrief --regio $(REGIO) $(GEM)
+
+regeling: $(VENV)/.installed
+	$(RD) build regeling --regio $(REGIO)
+
+consistency: $(VENV)/.installed
+	$(RD) consistency --regio $(REGIO)
+
+all: $(VENV)/.installed
+	$(RD) build all --regio $(REGIO) $(GEM) && $(RD) consistency --regio $(REGIO)
+
+schema: $(VENV)/.installed
+	$(RD) schema --output schema/regiodocs.schema.json
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff format --check src tests
+	$(VENV)/bin/mypy src
+
+test: lint
+	$(VENV)/bin/python -m pytest
+
+fmt: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix src tests
+	$(VENV)/bin/ruff format src tests
+
+clean:
+	rm -rf build
