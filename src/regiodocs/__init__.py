@@ -1,0 +1,3 @@
+"""regiodocs: regional governance documents from structured content."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,211 @@
+"""Command line: parse arguments, call one library function, print, exit 0/1/2.
+
+Heavy modules (jinja2, python-docx, the writer) are imported inside the commands that use
+them, so ``regiodocs --help`` and ``regiodocs check`` stay fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from .diagnostics import ContentError, UsageError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DOCUMENT_TYPES = (
+    "regiovisie",
+    "raadsvoorstel",
+    "raadsbesluit",
+    "raadsinformatiebrief",
+    "regeling",
+    "all",
+)
+
+
+def _common(func: F) -> F:
+    func = click.option(
+        "--content",
+        "content_dir",
+        type=click.Path(path_type=Path),
+        default=Path("content"),
+        show_default=True,
+        help="Map met de inhoud (één submap per regio).",
+    )(func)
+    func = click.option(
+        "--regio",
+        "region_id",
+        default="utrecht-west",
+        show_default=True,
+        help="Regio (submap van --content).",
+    )(func)
+    return func
+
+
+def _report_content_error(exc: ContentError) -> None:
+    for diagnostic in exc.diagnostics:
+        click.echo(str(diagnostic), err=True)
+    errors = sum(1 for d in exc.diagnostics if d.severity == "fout")
+    warnings = len(exc.diagnostics) - errors
+    click.echo(
+        f"{errors} fout(en), {warnings} waarschuwing(en); er is niets gebouwd of gewijzigd.",
+        err=True,
+    )
+
+
+def _run(action: Callable[[], None]) -> None:
+    """Run a command body, turning user mistakes into messages and exit codes."""
+    try:
+        action()
+    except ContentError as exc:
+        _report_content_error(exc)
+        sys.exit(1)
+    except UsageError as exc:
+        click.echo(f"Fout: {exc}", err=True)
+        sys.exit(2)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="regiodocs")
+def main() -> None:
+    """regiodocs: regionale bestuursdocumenten uit één bron van inhoud."""
+
+
+@main.command()
+@_common
+@click.option("--strict", is_flag=True, help="Waarschuwingen tellen als fouten.")
+def check(content_dir: Path, region_id: str, strict: bool) -> None:
+    """Controleer de inhoud van een regio (schema, verwijzingen, Wgr-regels)."""
+
+    def action() -> None:
+        from .pipeline import load_checked
+
+        checked = load_checked(content_dir, region_id, strict=strict)
+        for warning in checked.warnings:
+            click.echo(str(warning), err=True)
+        region = checked.region
+        regeling = region.regeling
+        articles = (
+            sum(
+                len(h.artikelen) + sum(len(p.artikelen) for p in h.paragrafen)
+                for h in regeling.hoofdstukken
+            )
+            if regeling
+            else 0
+        )
+        click.echo(
+            f"Inhoud {region.regio.naam} in orde: {len(region.regio.deelnemers)} gemeenten, "
+            f"{len(region.raadsvoorstellen)} raadsvoorstel(len), {articles} artikelen in de regeling, "
+            f"{len(checked.warnings)} waarschuwing(en)."
+        )
+
+    _run(action)
+
+
+@main.command()
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Schrijf het schema naar een bestand (anders naar stdout).",
+)
+@click.option(
+    "--per-bestand",
+    "per_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Schrijf ook één schema per inhoudsbestand in deze map.",
+)
+def schema(output: Path | None, per_file: Path | None) -> None:
+    """Schrijf het JSON Schema van de inhoud (voor editors met YAML-ondersteuning)."""
+    from .schema import file_schema, json_schema
+    from .write import write_text_atomic
+
+    text = json_schema()
+    if output is None and per_file is None:
+        click.echo(text, nl=False)
+    if output is not None:
+        write_text_atomic(output, text)
+        click.echo(f"schema geschreven naar {output}")
+    if per_file is not None:
+        from .model.region import FOLDER_MODELS, SECTION_MODELS
+
+        for name in {**SECTION_MODELS, **FOLDER_MODELS}:
+            write_text_atomic(per_file / f"{name}.schema.json", file_schema(name))
+        click.echo(f"schema per bestand geschreven naar {per_file}/")
+
+
+@main.command()
+@click.argument("soort", type=click.Choice(DOCUMENT_TYPES))
+@_common
+@click.option("--gemeente", default=None, help="Alleen voor deze gemeente (id, bijv. woerden).")
+@click.option(
+    "--templates",
+    "template_dir",
+    type=click.Path(path_type=Path),
+    default=Path("templates"),
+    show_default=True,
+)
+@click.option(
+    "--build",
+    "build_dir",
+    type=click.Path(path_type=Path),
+    default=Path("build"),
+    show_default=True,
+)
+@click.option(
+    "-j",
+    "--jobs",
+    "workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Aantal parallelle conversies (standaard: alle kernen).",
+)
+def build(
+    soort: str,
+    content_dir: Path,
+    region_id: str,
+    gemeente: str | None,
+    template_dir: Path,
+    build_dir: Path,
+    workers: int | None,
+) -> None:
+    """Maak documenten: regiovisie, raadsvoorstel, raadsbesluit, raadsinformatiebrief, regeling of all."""
+
+    def action() -> None:
+        from .build import build as run_build
+        from .resolve import KINDS
+        from .write import BuildFailure
+
+        kinds = KINDS if soort == "all" else (soort,)
+        progress = _progress_printer() if sys.stderr.isatty() else None
+        try:
+            report = run_build(
+                content_dir, template_dir, build_dir, region_id, kinds, gemeente, workers, progress
+            )
+        except BuildFailure as exc:
+            click.echo(f"Fout: {exc}. Er is niets in {build_dir} gewijzigd.", err=True)
+            sys.exit(1)
+        if progress:
+            click.echo("", err=True)
+        docx = [p for p in report.written if p.suffix == ".docx"]
+        for path in docx:
+            click.echo(f"gemaakt: {path}")
+        unchanged = sum(1 for p in report.unchanged if p.suffix == ".docx")
+        click.echo(
+            f"{len(docx)} document(en) gemaakt, {unchanged} ongewijzigd; "
+            f"{len(report.converted)} conversie(s) met pandoc, {len(report.from_cache)} uit de cache."
+        )
+
+    _run(action)
+
+
+def _progress_printer() -> Callable[[int, int, str], None]:
+    def show(done: int, total: int, current: str) -> None:
+        click.echo(f"\r[{done}/{total}] {current[:60]:<60}", nl=False, err=True)
+
+    return show

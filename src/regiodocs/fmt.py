@@ -1,0 +1,66 @@
+"""Dutch formatting of dates, amounts, percentages and lists."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+MAANDEN = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+
+
+def datum(value: date) -> str:
+    """date(2024, 6, 27) -> '27 juni 2024'."""
+    return f"{value.day} {MAANDEN[value.month - 1]} {value.year}"
+
+
+def _group(digits: str) -> str:
+    out = ""
+    while len(digits) > 3:
+        out = "." + digits[-3:] + out
+        digits = digits[:-3]
+    return digits + out
+
+
+def bedrag(value: Decimal, *, centen: bool = False) -> str:
+    """Decimal('1234567') -> '€ 1.234.567'; with centen: '€ 1.234.567,00'."""
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    if centen:
+        q = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        whole, _, cents = f"{q:.2f}".partition(".")
+        return f"€ {sign}{_group(whole)},{cents}"
+    q = value.quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+    return f"€ {sign}{_group(str(int(q)))}"
+
+
+def getal(value: int) -> str:
+    """46000 -> '46.000'."""
+    return ("-" if value < 0 else "") + _group(str(abs(value)))
+
+
+def procent(value: Decimal, decimalen: int = 2) -> str:
+    """Decimal('22.71') -> '22,71%'."""
+    q = value.quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
+    return f"{q:.{decimalen}f}".replace(".", ",") + "%"
+
+
+def opsomming(items: Sequence[str]) -> str:
+    """['a', 'b', 'c'] -> 'a, b en c'."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " en " + items[-1]

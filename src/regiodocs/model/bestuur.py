@@ -1,0 +1,77 @@
+"""bestuur.yaml: the Wgr form, the bodies, their composition and powers."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Id, Model, Tekst
+
+Vorm = Literal[
+    "openbaar-lichaam",
+    "bedrijfsvoeringsorganisatie",
+    "gemeenschappelijk-orgaan",
+    "centrumgemeente",
+    "regeling-zonder-meer",
+]
+Orgaansoort = Literal[
+    "algemeen-bestuur",
+    "dagelijks-bestuur",
+    "voorzitter",
+    "bestuurscommissie",
+    "adviescommissie",
+    "ambtelijk-overleg",
+    "ambtelijke-organisatie",
+]
+Aanwijzer = Literal["raad", "college", "burgemeester", "algemeen-bestuur", "dagelijks-bestuur"]
+
+
+class Bevoegdheid(Model):
+    id: Id
+    omschrijving: Tekst
+    overgedragen_door: Aanwijzer | None = Field(
+        default=None, description="Bestuursorgaan van de gemeente dat de bevoegdheid overdraagt."
+    )
+
+
+class Orgaan(Model):
+    id: Id
+    naam: Tekst
+    afkorting: Tekst | None = None
+    soort: Orgaansoort
+    samenstelling: Tekst
+    leden_per_deelnemer: int | None = Field(default=None, ge=1)
+    aangewezen_door: Aanwijzer | None = None
+    uit_midden_van: Id | None = Field(
+        default=None, description="Id van het orgaan uit wiens midden leden komen."
+    )
+    bevoegdheden: list[Bevoegdheid] = Field(default_factory=list)
+
+
+class HuidigOverleg(Model):
+    """A body of the current network cooperation and what happens to it."""
+
+    id: Id
+    afkorting: Tekst
+    naam: Tekst
+    rol: Tekst
+    toekomst: Literal["blijft", "gaat-op-in-gr", "vervalt"]
+    opvolger: Id | None = None
+
+
+class Stemverhouding(Model):
+    soort: Literal["gelijk", "gewogen"] = "gelijk"
+    stemmen_per_lid: int = Field(default=1, ge=1)
+    maximaal_aandeel_procent: float | None = Field(
+        default=None, gt=0, le=100, description="Bij gewogen stemmen: plafond per deelnemer."
+    )
+
+
+class Bestuur(Model):
+    vorm: Vorm
+    naam_openbaar_lichaam: Tekst | None = None
+    vestigingsplaats: Tekst | None = None
+    organen: list[Orgaan] = Field(min_length=1)
+    stemverhouding: Stemverhouding = Stemverhouding()
+    huidige_overleggen: list[HuidigOverleg] = Field(default_factory=list)

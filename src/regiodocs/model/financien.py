@@ -1,0 +1,30 @@
+"""financien.yaml: the cost-sharing key's definition and the budget lines (no computed figures)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Id, Model, Tekst
+
+
+class Verdeelsleutel(Model):
+    grondslag: Literal["inwoners"] = "inwoners"
+    peildatum_regel: Tekst = Field(description="Bijv. '1 januari van het voorafgaande jaar'.")
+    decimalen: int = Field(default=2, ge=0, le=4)
+
+
+class Begrotingspost(Model):
+    id: Id
+    omschrijving: Tekst
+    soort: Literal["structureel", "incidenteel"]
+    jaar: int = Field(ge=2000, le=2100)
+    bedrag: Decimal = Field(ge=0, max_digits=14, decimal_places=2, description="Bedrag in euro.")
+    taak: Id | None = None
+
+
+class Financien(Model):
+    verdeelsleutel: Verdeelsleutel
+    begrotingsposten: list[Begrotingspost] = Field(default_factory=list)

@@ -1,0 +1,55 @@
+"""A region's whole content: one typed object the later stages read from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..load import RawRegion, SourceFile
+from .afwegingskader import Afwegingskader
+from .besluiten import Informatiebrief, Raadsvoorstel
+from .bestuur import Bestuur
+from .common import Model
+from .consultatie import Consultatie
+from .financien import Financien
+from .regeling import Regeling
+from .regio import Regio
+from .taken import Taken
+from .visie import Visie
+
+SECTION_MODELS: dict[str, type[Model]] = {
+    "regio": Regio,
+    "visie": Visie,
+    "taken": Taken,
+    "bestuur": Bestuur,
+    "afwegingskader": Afwegingskader,
+    "financien": Financien,
+    "consultatie": Consultatie,
+    "regeling": Regeling,
+}
+FOLDER_MODELS: dict[str, type[Model]] = {
+    "raadsvoorstellen": Raadsvoorstel,
+    "informatiebrieven": Informatiebrief,
+}
+
+
+@dataclass
+class Region:
+    """Validated content of one region, with the source files kept for locating messages."""
+
+    raw: RawRegion
+    regio: Regio
+    visie: Visie
+    taken: Taken | None = None
+    bestuur: Bestuur | None = None
+    afwegingskader: Afwegingskader | None = None
+    financien: Financien | None = None
+    consultatie: Consultatie | None = None
+    regeling: Regeling | None = None
+    raadsvoorstellen: list[Raadsvoorstel] = field(default_factory=list)
+    informatiebrieven: list[Informatiebrief] = field(default_factory=list)
+
+    def source(self, section: str) -> SourceFile:
+        return self.raw.singles[section]
+
+    def folder_source(self, section: str, index: int) -> SourceFile:
+        return self.raw.folders[section][index]

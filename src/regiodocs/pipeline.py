@@ -1,0 +1,28 @@
+"""The front half of the pipeline, shared by every command: load, schema, check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .check import check_region
+from .diagnostics import ContentError, Diagnostic, errors_only
+from .load import load_region
+from .model.region import Region
+from .schema import validate_region
+
+
+@dataclass
+class CheckedRegion:
+    region: Region
+    warnings: list[Diagnostic]
+
+
+def load_checked(content_dir: Path, region_id: str, *, strict: bool = False) -> CheckedRegion:
+    """Load, validate and check a region; raise ContentError on any error (or warning if strict)."""
+    region = validate_region(load_region(content_dir, region_id))
+    findings = check_region(region)
+    failing = findings if strict else errors_only(findings)
+    if failing:
+        raise ContentError(findings)
+    return CheckedRegion(region=region, warnings=findings)

@@ -1,0 +1,449 @@
+"""Resolve stage: turn the checked content into one view per document to build.
+
+Everything a template shows is decided here: numbering, computed figures, Dutch formatting,
+and which municipality's data goes into which document. Per-municipality values live only
+in ``GemeenteView``; ``masked=True`` replaces them with placeholders, so the consistency
+check can prove that five versions differ only there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from decimal import Decimal
+from pathlib import PurePosixPath
+from typing import Any
+
+from . import fmt
+from .markdown import Md, md_paragraphs
+from .model.besluiten import Bijlage, Informatiebrief, Raadsvoorstel
+from .model.regio import Deelnemer, Huisstijl
+from .model.region import Region
+from .numbering import iter_articles, number_regeling
+from .regeling_view import citation_outside, fingerprint, legal_text, resolve_regeling
+from .verdeelsleutel import METHODE, bijdragen, verdeelsleutel
+
+DEFAULT_HUISSTIJL = Huisstijl(id="standaard")
+KINDS = ("regiovisie", "regeling", "raadsvoorstel", "raadsbesluit", "raadsinformatiebrief")
+PER_GEMEENTE_KINDS = ("raadsvoorstel", "raadsbesluit", "raadsinformatiebrief")
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    """What the Word writer needs besides the Markdown: properties, header/footer, style."""
+
+    title: str
+    subject: str
+    author: str
+    gemeente: str | None
+    kenmerk: str | None
+    datum: date
+    huisstijl: Huisstijl
+    toc: bool = False
+
+
+@dataclass(frozen=True)
+class Job:
+    kind: str
+    template: str
+    output: PurePosixPath  # relative to build/, without suffix
+    context: dict[str, Any]
+    meta: DocMeta
+
+
+@dataclass(frozen=True)
+class BijdrageRegel:
+    omschrijving: str
+    soort: str
+    jaar: int
+    totaal: str
+    bijdrage: str
+
+
+@dataclass(frozen=True)
+class GemeenteView:
+    """Every value that may differ between the municipalities' versions of a document."""
+
+    naam: str
+    officiele_naam: str
+    portefeuillehouder: str
+    contactrol: str
+    kenmerk: str
+    datum: str  # raadsvergadering (voorstel, besluit) or letter date (RIB)
+    collegebesluit: str
+    agendapunt: str
+    inwoners: str
+    aandeel: str
+    bijdragen: list[BijdrageRegel] = field(default_factory=list)
+
+
+def masked(view: GemeenteView) -> GemeenteView:
+    values: dict[str, Any] = {f.name: f"⟦{f.name}⟧" for f in fields(view) if f.name != "bijdragen"}
+    values["bijdragen"] = [replace(b, bijdrage="⟦bijdrage⟧") for b in view.bijdragen]
+    return GemeenteView(**values)
+
+
+def plan_documents(
+    region: Region, kinds: tuple[str, ...], gemeente: str | None = None, *, mask: bool = False
+) -> list[Job]:
+    """All documents of the requested kinds, for one municipality or all, in a stable order."""
+    r = _Resolver(region)
+    jobs: list[Job] = []
+    if "regiovisie" in kinds and gemeente is None:
+        jobs.append(r.regiovisie())
+    if "regeling" in kinds and gemeente is None and region.regeling:
+        jobs.append(r.regeling())
+    deelnemers = [d for d in region.regio.deelnemers if gemeente in (None, d.id)]
+    for d in deelnemers:
+        for voorstel in region.raadsvoorstellen:
+            if "raadsvoorstel" in kinds:
+                jobs.append(r.raadsvoorstel(voorstel, d, mask))
+            if "raadsbesluit" in kinds:
+                jobs.append(r.raadsbesluit(voorstel, d, mask))
+        if "raadsinformatiebrief" in kinds:
+            jobs.extend(r.informatiebrief(brief, d, mask) for brief in region.informatiebrieven)
+    return jobs
+
+
+class _Resolver:
+    def __init__(self, region: Region) -> None:
+        self.region = region
+        self.regio = region.regio
+        self.styles = {h.id: h for h in region.regio.huisstijlen}
+        self.sleutel = verdeelsleutel(
+            {d.id: d.inwoners.aantal for d in self.regio.deelnemers},
+            region.financien.verdeelsleutel.decimalen if region.financien else 2,
+        )
+        self.fingerprints = {"regiovisie": fingerprint(region.visie)}
+        if region.regeling:
+            self.fingerprints["regeling"] = fingerprint(region.regeling)
+        if region.consultatie:
+            self.fingerprints["reactienota"] = fingerprint(region.consultatie)
+        self.namen = [d.naam for d in self.regio.deelnemers]
+
+    # -- shared parts ------------------------------------------------------------------
+
+    def _style(self, deelnemer: Deelnemer | None) -> Huisstijl:
+        if deelnemer and deelnemer.huisstijl:
+            return self.styles[deelnemer.huisstijl]
+        return DEFAULT_HUISSTIJL
+
+    def _verdeelsleutel_rows(self) -> list[dict[str, str]]:
+        return [
+            {
+                "gemeente": d.naam,
+                "inwoners": fmt.getal(d.inwoners.aantal),
+                "peildatum": fmt.datum(d.inwoners.peildatum),
+                "aandeel": fmt.procent(self.sleutel[d.id].procent, self._decimals()),
+            }
+            for d in self.regio.deelnemers
+        ]
+
+    def _decimals(self) -> int:
+        return self.region.financien.verdeelsleutel.decimalen if self.region.financien else 2
+
+    def _bijlagen(self, bijlagen: list[Bijlage]) -> list[str]:
+        out = []
+        for b in bijlagen:
+            if b.document and b.document in self.fingerprints:
+                out.append(f"{b.titel} (vingerafdruk {self.fingerprints[b.document]})")
+            else:
+                out.append(b.titel)
+        return out
+
+    def _gemeente(
+        self,
+        d: Deelnemer,
+        *,
+        kenmerk: str,
+        datum: date,
+        collegebesluit: date | None,
+        agendapunt: str,
+        portefeuillehouder: str | None,
+        posten: list[str],
+        mask: bool,
+    ) -> GemeenteView:
+        regels: list[BijdrageRegel] = []
+        if self.region.financien:
+            by_id = {p.id: p for p in self.region.financien.begrotingsposten}
+            for post_id in posten:
+                post = by_id[post_id]
+                share = bijdragen(post.bedrag, self.sleutel)[d.id]
+                regels.append(
+                    BijdrageRegel(
+                        post.omschrijving,
+                        post.soort,
+                        post.jaar,
+                        fmt.bedrag(post.bedrag),
+                        fmt.bedrag(share, centen=True),
+                    )
+                )
+        view = GemeenteView(
+            naam=d.naam,
+            officiele_naam=d.officiele_naam,
+            portefeuillehouder=portefeuillehouder or d.portefeuillehouder,
+            contactrol=d.contactrol,
+            kenmerk=f"{d.kenmerk_prefix}{kenmerk}",
+            datum=fmt.datum(datum),
+            collegebesluit=fmt.datum(collegebesluit) if collegebesluit else "",
+            agendapunt=agendapunt,
+            inwoners=fmt.getal(d.inwoners.aantal),
+            aandeel=fmt.procent(self.sleutel[d.id].procent, self._decimals()),
+            bijdragen=regels,
+        )
+        return masked(view) if mask else view
+
+    # -- documents ---------------------------------------------------------------------
+
+    def regiovisie(self) -> Job:
+        v = self.region.visie
+        chapters = [
+            ("stand", "Stand van zaken en uitdagingen", True),
+            ("missie", "Missie, visie en uitgangspunten", True),
+            ("doelen", "Doelen en aandachtspunten", bool(v.doelen)),
+            ("randvoorwaarden", "Randvoorwaarden", bool(v.randvoorwaarden)),
+            ("samenwerking", "Hoe we samenwerken als regio", v.samenwerking is not None),
+            ("planning", "Planning", bool(v.planning)),
+        ]
+        numbers = {
+            key: n for n, key in enumerate((k for k, _, present in chapters if present), start=1)
+        }
+        inhoud = ["Inleiding"] + [
+            f"{numbers[k]} {title}" for k, title, present in chapters if present
+        ]
+        context = {
+            "regio": self.regio.naam,
+            "visie": v,
+            "nr": numbers,
+            "inhoud": inhoud,
+            "p": md_paragraphs,
+            "gemeenten": fmt.opsomming(self.namen),
+            "vingerafdruk": self.fingerprints["regiovisie"],
+        }
+        meta = DocMeta(
+            title=v.titel,
+            subject=f"Regiovisie {self.regio.naam}",
+            author=f"Gemeenten van de regio {self.regio.naam}",
+            gemeente=None,
+            kenmerk=f"Vingerafdruk {self.fingerprints['regiovisie']}",
+            datum=self.region.regeling.datum_versie if self.region.regeling else date(2025, 1, 1),
+            huisstijl=DEFAULT_HUISSTIJL,
+        )
+        return Job(
+            "regiovisie",
+            "regiovisie.md.j2",
+            PurePosixPath("regio", f"{self.regio.id}-regiovisie"),
+            context,
+            meta,
+        )
+
+    def regeling(self) -> Job:
+        regeling = self.region.regeling
+        assert regeling is not None
+        view = resolve_regeling(regeling, self.namen)
+        context = {
+            "regeling": view,
+            "verdeelsleutel": self._verdeelsleutel_rows(),
+            "methode": METHODE.format(
+                decimalen=self._decimals(),
+                eenheid=fmt.procent(Decimal(1).scaleb(-self._decimals()), self._decimals()),
+            ),
+            "bijdragen": self._bijdragen_tabel(),
+            "bijdragen_artikel": self._cite_subject("verdeelsleutel", "volgens "),
+        }
+        status = "Ontwerp" if regeling.status == "concept" else "Vastgesteld"
+        meta = DocMeta(
+            title=regeling.titel,
+            subject=f"{status} gemeenschappelijke regeling, versie {regeling.versie}",
+            author=f"Colleges van burgemeester en wethouders van de regio {self.regio.naam}",
+            gemeente=None,
+            kenmerk=f"{status} versie {regeling.versie}, vingerafdruk {view.vingerafdruk}",
+            datum=regeling.datum_versie,
+            huisstijl=DEFAULT_HUISSTIJL,
+        )
+        return Job(
+            "regeling",
+            "regeling.md.j2",
+            PurePosixPath("regio", f"{self.regio.id}-regeling"),
+            context,
+            meta,
+        )
+
+    def _cite_subject(self, subject: str, lead: str) -> Md | None:
+        """Linked citation of the first article that regelt ``subject``, e.g. 'volgens artikel 27'."""
+        regeling = self.region.regeling
+        assert regeling is not None
+        for *_, artikel, _ in iter_articles(regeling):
+            if subject in artikel.regelt:
+                return legal_text(
+                    f"{lead}[[{artikel.id}]]", None, number_regeling(regeling), link=True
+                )
+        return None
+
+    def _bijdragen_tabel(self) -> list[dict[str, Any]]:
+        if not self.region.financien:
+            return []
+        out = []
+        for post in self.region.financien.begrotingsposten:
+            split = bijdragen(post.bedrag, self.sleutel)
+            out.append(
+                {
+                    "omschrijving": post.omschrijving,
+                    "soort": post.soort,
+                    "jaar": post.jaar,
+                    "totaal": fmt.bedrag(post.bedrag, centen=True),
+                    "per_gemeente": [
+                        fmt.bedrag(split[d.id], centen=True) for d in self.regio.deelnemers
+                    ],
+                }
+            )
+        return out
+
+    def _voorstel_context(
+        self, voorstel: Raadsvoorstel, d: Deelnemer, mask: bool
+    ) -> dict[str, Any]:
+        data = voorstel.per_gemeente[d.id]
+        gemeente = self._gemeente(
+            d,
+            kenmerk=data.kenmerk,
+            datum=data.raadsvergadering,
+            collegebesluit=data.collegebesluit,
+            agendapunt=data.agendapunt,
+            portefeuillehouder=data.portefeuillehouder,
+            posten=list(voorstel.financiele_gevolgen.begrotingsposten),
+            mask=mask,
+        )
+        nummers = {p.id: n for n, p in enumerate(voorstel.gevraagd_besluit, start=1)}
+        argumenten = []
+        teller: dict[str, int] = {}
+        for punt in voorstel.gevraagd_besluit:
+            for arg in voorstel.argumenten:
+                if arg.besluitpunt == punt.id:
+                    teller[punt.id] = teller.get(punt.id, 0) + 1
+                    argumenten.append(
+                        {
+                            "nummer": f"{nummers[punt.id]}.{teller[punt.id]}",
+                            "kop": arg.kop,
+                            "tekst": md_paragraphs(arg.tekst),
+                        }
+                    )
+        return {
+            "voorstel": voorstel,
+            "gemeente": gemeente,
+            "regio": self.regio.naam,
+            "besluitpunten": [
+                {"nummer": f"{nummers[p.id]}.", "tekst": p.tekst} for p in voorstel.gevraagd_besluit
+            ],
+            "argumenten": argumenten,
+            "bijlagen": self._bijlagen(voorstel.bijlagen),
+            "gelet_op": fmt.opsomming(list(voorstel.gelet_op)),
+            "p": md_paragraphs,
+            "participatie_samenvatting": self._consultatie_samenvatting()
+            if any(b.document == "reactienota" for b in voorstel.bijlagen)
+            else "",
+        }
+
+    def _consultatie_samenvatting(self) -> str:
+        c = self.region.consultatie
+        if c is None:
+            return ""
+        opmerkingen = [o for b in c.bronnen for o in b.opmerkingen]
+        telling = {
+            s: sum(1 for o in opmerkingen if o.afhandeling and o.afhandeling.status == s)
+            for s in ("verwerkt", "deels-verwerkt", "niet-verwerkt")
+        }
+        open_ = sum(1 for o in opmerkingen if o.afhandeling is None)
+        text = (
+            f"In de consultatie zijn {len(opmerkingen)} reacties ontvangen van {len(c.bronnen)} "
+            f"gemeenteraden, commissies en adviesorganen. Daarvan zijn er {telling['verwerkt']} verwerkt, "
+            f"{telling['deels-verwerkt']} deels verwerkt en {telling['niet-verwerkt']} niet verwerkt"
+        )
+        return text + (f"; {open_} zijn nog in behandeling." if open_ else ".")
+
+    def raadsvoorstel(self, voorstel: Raadsvoorstel, d: Deelnemer, mask: bool) -> Job:
+        context = self._voorstel_context(voorstel, d, mask)
+        data = voorstel.per_gemeente[d.id]
+        meta = self._meta_per_gemeente(
+            "Raadsvoorstel",
+            voorstel.onderwerp,
+            d,
+            data.kenmerk,
+            data.raadsvergadering,
+            f"Het college van burgemeester en wethouders van {d.naam}",
+        )
+        out = PurePosixPath(
+            d.id, f"{data.raadsvergadering.isoformat()}-raadsvoorstel-{voorstel.id}"
+        )
+        return Job("raadsvoorstel", "raadsvoorstel.md.j2", out, context, meta)
+
+    def raadsbesluit(self, voorstel: Raadsvoorstel, d: Deelnemer, mask: bool) -> Job:
+        context = self._voorstel_context(voorstel, d, mask)
+        data = voorstel.per_gemeente[d.id]
+        meta = self._meta_per_gemeente(
+            "Raadsbesluit",
+            voorstel.onderwerp,
+            d,
+            data.kenmerk,
+            data.raadsvergadering,
+            f"De raad van de gemeente {d.naam}",
+        )
+        out = PurePosixPath(d.id, f"{data.raadsvergadering.isoformat()}-raadsbesluit-{voorstel.id}")
+        return Job("raadsbesluit", "raadsbesluit.md.j2", out, context, meta)
+
+    def informatiebrief(self, brief: Informatiebrief, d: Deelnemer, mask: bool) -> Job:
+        data = brief.per_gemeente[d.id]
+        gemeente = self._gemeente(
+            d,
+            kenmerk=data.kenmerk,
+            datum=data.datum,
+            collegebesluit=None,
+            agendapunt="",
+            portefeuillehouder=data.portefeuillehouder,
+            posten=[],
+            mask=mask,
+        )
+        context = {
+            "brief": brief,
+            "gemeente": gemeente,
+            "regio": self.regio.naam,
+            "kern": [{"kop": k.kop, "tekst": md_paragraphs(k.tekst)} for k in brief.kern],
+            "bijlagen": self._bijlagen(brief.bijlagen),
+            "p": md_paragraphs,
+        }
+        meta = self._meta_per_gemeente(
+            "Raadsinformatiebrief",
+            brief.onderwerp,
+            d,
+            data.kenmerk,
+            data.datum,
+            f"Het college van burgemeester en wethouders van {d.naam}",
+        )
+        out = PurePosixPath(d.id, f"{data.datum.isoformat()}-raadsinformatiebrief-{brief.id}")
+        return Job("raadsinformatiebrief", "raadsinformatiebrief.md.j2", out, context, meta)
+
+    def _meta_per_gemeente(
+        self, soort: str, onderwerp: str, d: Deelnemer, kenmerk: str, datum: date, author: str
+    ) -> DocMeta:
+        return DocMeta(
+            title=f"{soort}: {onderwerp}",
+            subject=onderwerp,
+            author=author,
+            gemeente=d.officiele_naam,
+            kenmerk=f"{d.kenmerk_prefix}{kenmerk}",
+            datum=datum,
+            huisstijl=self._style(d),
+        )
+
+
+def reference_citation(region: Region, key: str) -> Md:
+    """A [[id]] from outside the regeling: a regeling provision or a part of the regiovisie."""
+    if region.regeling and key in number_regeling(region.regeling):
+        return Md(
+            legal_text(f"[[{key}]]", None, number_regeling(region.regeling), link=False)
+            + " van de "
+            + region.regeling.citeertitel
+        )
+    return Md(key)
+
+
+__all__ = ["KINDS", "Job", "DocMeta", "plan_documents", "citation_outside"]

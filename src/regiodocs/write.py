@@ -1,0 +1,176 @@
+"""Write stage: Markdown to .docx through pandoc, finished with python-docx, written atomically.
+
+Nothing here decides content. A conversion runs in a temporary directory; build/ only
+ever sees complete files, each renamed into place (os.replace), under a lock so two builds
+on one tree never interleave their writes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import importlib.util
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from datetime import UTC, datetime, time
+from pathlib import Path
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt, RGBColor
+
+from . import docx_xml
+from .house_style import LANGUAGE
+from .markdown import TAB_MARK
+from .resolve import DocMeta
+
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
+class BuildFailure(Exception):
+    """The build could not complete (pandoc failed, disk full, no write access)."""
+
+
+def find_pandoc() -> str:
+    """The pandoc bundled with pypandoc-binary (found without importing pypandoc), else PATH."""
+    spec = importlib.util.find_spec("pypandoc")
+    if spec and spec.submodule_search_locations:
+        for location in spec.submodule_search_locations:
+            candidate = Path(location) / "files" / "pandoc"
+            if candidate.is_file() and os.access(candidate, os.X_OK):
+                return str(candidate)
+    found = shutil.which("pandoc")
+    if found:
+        return found
+    raise BuildFailure(
+        "pandoc is niet gevonden: installeer regiodocs met 'make' (pypandoc-binary bevat pandoc)"
+    )
+
+
+def source_date_epoch(meta: DocMeta) -> int:
+    """Fixed document time: SOURCE_DATE_EPOCH when set, else the document's own date."""
+    env = os.environ.get("SOURCE_DATE_EPOCH")
+    if env and env.isdigit():
+        return int(env)
+    return int(datetime.combine(meta.datum, time(12, 0), tzinfo=UTC).timestamp())
+
+
+def convert(pandoc: str, markdown: str, reference: Path, meta: DocMeta, workdir: Path) -> bytes:
+    """Run pandoc for one document and finish the result; returns the .docx bytes."""
+    target = workdir / "out.docx"
+    args = [
+        pandoc,
+        "--from=markdown-smart",
+        "--to=docx",
+        f"--reference-doc={reference}",
+        f"--output={target}",
+        f"--metadata=lang:{LANGUAGE}",
+        "--metadata=pagetitle:" + meta.title,
+    ]
+    if meta.toc:
+        args += ["--toc", "--toc-depth=2", "--metadata=toc-title:Inhoud"]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(source_date_epoch(meta))}
+    try:
+        result = subprocess.run(
+            args, input=markdown.encode("utf-8"), capture_output=True, env=env, timeout=120
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise BuildFailure(f"pandoc kon niet worden uitgevoerd: {exc}") from None
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise BuildFailure(
+            f"pandoc faalde voor '{meta.title}': {message[-1] if message else result.returncode}"
+        )
+    return finish_docx(target.read_bytes(), meta)
+
+
+def finish_docx(data: bytes, meta: DocMeta) -> bytes:
+    """Properties, header, footer with kenmerk and page numbers, language; fixed zip times."""
+    doc = Document(io.BytesIO(data))
+    moment = datetime.fromtimestamp(source_date_epoch(meta), tz=UTC).replace(tzinfo=None)
+    props = doc.core_properties
+    props.title = meta.title
+    props.subject = meta.subject
+    props.author = meta.author
+    props.last_modified_by = meta.author
+    props.keywords = "; ".join(x for x in (meta.gemeente, meta.kenmerk) if x)
+    props.category = meta.gemeente or "regio"
+    props.comments = "Gemaakt met regiodocs"
+    props.language = LANGUAGE
+    props.created = props.modified = props.last_printed = moment
+    props.revision = 1
+    accent = RGBColor.from_string(meta.huisstijl.kleur_accent.lstrip("#").upper())
+    for section in doc.sections:
+        header = section.header.paragraphs[0]
+        header.text = ""
+        run = header.add_run(
+            meta.gemeente[:1].upper() + meta.gemeente[1:] if meta.gemeente else meta.subject
+        )
+        run.font.size = Pt(8)
+        run.font.color.rgb = accent
+        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        footer = section.footer.paragraphs[0]
+        footer.text = ""
+        label = footer.add_run(f"{meta.kenmerk}  |  Pagina " if meta.kenmerk else "Pagina ")
+        label.font.size = Pt(8)
+        docx_xml.append_field(footer, "PAGE", 8)
+        footer.add_run(" van ").font.size = Pt(8)
+        docx_xml.append_field(footer, "NUMPAGES", 8)
+        footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    docx_xml.set_default_language(doc.styles.element, LANGUAGE)
+    docx_xml.override_languages(doc.element.body, LANGUAGE)
+    docx_xml.marks_to_tabs(doc.element.body, TAB_MARK)
+    out = io.BytesIO()
+    doc.save(out)
+    return docx_xml.deterministic_zip(out.getvalue())
+
+
+def write_bytes_atomic(target: Path, data: bytes) -> bool:
+    """Write ``data`` to ``target`` via a temporary file in the same folder and a rename.
+
+    Returns False (and touches nothing) when the file already has exactly these bytes.
+    """
+    try:
+        if target.is_file() and target.read_bytes() == data:
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise BuildFailure(f"kan niet schrijven in {target.parent}: {exc.strerror}") from None
+    try:
+        os.fchmod(fd, 0o666 & ~_UMASK)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise BuildFailure(f"schrijven van {target} mislukt: {exc.strerror}") from None
+    return True
+
+
+def write_text_atomic(target: Path, text: str) -> bool:
+    return write_bytes_atomic(target, text.encode("utf-8"))
+
+
+@contextlib.contextmanager
+def build_lock(build_dir: Path) -> Iterator[None]:
+    """Exclusive lock on build/ for the writing phase; a second build waits for the first."""
+    try:
+        build_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(build_dir / ".lock", "a+b")  # noqa: SIM115 - held for the whole block
+    except OSError as exc:
+        raise BuildFailure(f"kan map {build_dir} niet gebruiken: {exc.strerror}") from None
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        handle.close()
