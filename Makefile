@@ -40,7 +40,7 @@ all: $(VENV)/.installed
 	$(RD) build all --regio $(REGIO) $(GEM) && $(RD) consistency --regio $(REGIO)
 
 schema: $(VENV)/.installed
-	$(RD) schema --output schema/regiodocs.schema.json
+	$(RD) schema --per-bestand schema
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check src tests

@@ -13,6 +13,7 @@ from .model.besluiten import Raadsvoorstel
 from .model.regio import Deelnemer
 from .model.region import Region
 from .numbering import FORBIDDEN_CITATION, REFERENCE, REFERENCE_KEY, iter_articles, number_regeling
+from .verdeelsleutel import verdeelsleutel
 
 
 @dataclass
@@ -168,6 +169,17 @@ def _check_financien(region: Region, found: _Findings) -> None:
     found.unique(
         src, ((p.id, ("begrotingsposten", i, "id")) for i, p in enumerate(posten)), "begrotingspost"
     )
+    sleutel = verdeelsleutel(
+        {d.id: d.inwoners.aantal for d in region.regio.deelnemers},
+        region.financien.verdeelsleutel.decimalen,
+    )
+    for i, d in enumerate(region.regio.deelnemers):
+        if sleutel[d.id].procent == 0:
+            found.warn(
+                region.source("regio"),
+                ("deelnemers", i, "inwoners", "aantal"),
+                f"het aandeel van {d.naam} in de verdeelsleutel rondt af op 0%: {d.naam} betaalt dan niets",
+            )
     taken = {t.id for t in region.taken.taken} if region.taken else set()
     for i, p in enumerate(posten):
         if p.taak and p.taak not in taken:

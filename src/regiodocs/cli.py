@@ -209,3 +209,39 @@ def _progress_printer() -> Callable[[int, int, str], None]:
         click.echo(f"\r[{done}/{total}] {current[:60]:<60}", nl=False, err=True)
 
     return show
+
+
+@main.command()
+@_common
+@click.option(
+    "--templates",
+    "template_dir",
+    type=click.Path(path_type=Path),
+    default=Path("templates"),
+    show_default=True,
+)
+@click.option(
+    "--build",
+    "build_dir",
+    type=click.Path(path_type=Path),
+    default=Path("build"),
+    show_default=True,
+)
+def consistency(content_dir: Path, region_id: str, template_dir: Path, build_dir: Path) -> None:
+    """Bewijs dat de versies per gemeente alleen in de gemeentevelden verschillen."""
+
+    def action() -> None:
+        from .consistency import check_consistency
+
+        report = check_consistency(content_dir, template_dir, build_dir, region_id)
+        for problem in report.problems:
+            click.echo(f"inconsistent: {problem}", err=True)
+        if report.problems:
+            click.echo(f"{len(report.problems)} inconsistentie(s) gevonden.", err=True)
+            sys.exit(1)
+        click.echo(
+            f"Consistent: {report.compared} vergelijkingen tussen gemeenteversies, "
+            f"{report.documents_checked} documenten in build/ noemen de actuele vingerafdrukken."
+        )
+
+    _run(action)

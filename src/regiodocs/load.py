@@ -34,9 +34,10 @@ SINGLE_FILES = {
     "consultatie": "consultatie.yaml",
     "regeling": "regeling.yaml",
 }
+# Folder section -> the YAML path root of each file in it (one document per file).
 FOLDERS = {
-    "raadsvoorstellen": "raadsvoorstellen",
-    "informatiebrieven": "informatiebrieven",
+    "raadsvoorstellen": "raadsvoorstel",
+    "informatiebrieven": "informatiebrief",
 }
 REQUIRED = ("regio", "visie")
 
@@ -135,10 +136,11 @@ def load_region(content_dir: Path, region_id: str) -> RawRegion:
         if loaded is not None:
             singles[section] = loaded
     folders: dict[str, list[SourceFile]] = {}
-    for section, name in FOLDERS.items():
+    for section, root in FOLDERS.items():
         files: list[SourceFile] = []
-        for path in sorted((folder / name).glob("*.yaml")) if (folder / name).is_dir() else []:
-            root = section.removesuffix("en").removesuffix("s")  # raadsvoorstel, informatiebrief
+        for path in (
+            sorted((folder / section).glob("*.yaml")) if (folder / section).is_dir() else []
+        ):
             loaded = _load_file(path, root, problems)
             if loaded is not None:
                 files.append(loaded)

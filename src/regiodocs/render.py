@@ -6,6 +6,7 @@ with the template file and line, in the same form as content errors.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import TracebackType
 
@@ -51,13 +52,15 @@ def render_document(env: jinja2.Environment, job: Job) -> str:
             [_diag(str(template_dir / str(exc.name)), 1, "sjabloon bestaat niet")]
         ) from None
     except (jinja2.UndefinedError, TypeError, ValueError, AttributeError) as exc:
-        name, line = _template_frame(exc.__traceback__, template_dir / job.template)
+        file, line = _template_frame(exc.__traceback__, template_dir / job.template)
         message = str(exc)
         if isinstance(exc, jinja2.UndefinedError):
-            message = f"onbekende variabele in sjabloon: {message}"
+            missing = re.search(r"has no attribute '([^']+)'|'([^']+)' is undefined", message)
+            name = next((g for g in missing.groups() if g), message) if missing else message
+            message = f"onbekende variabele in sjabloon: '{name}' bestaat niet"
         else:
             message = f"fout bij het invullen van het sjabloon: {message}"
-        raise ContentError([_diag(name, line, message)]) from None
+        raise ContentError([_diag(file, line, message)]) from None
     return _tidy(text)
 
 

@@ -78,9 +78,21 @@ class GemeenteView:
 
 
 def masked(view: GemeenteView) -> GemeenteView:
+    """The same view with every per-municipality value replaced by a placeholder."""
     values: dict[str, Any] = {f.name: f"⟦{f.name}⟧" for f in fields(view) if f.name != "bijdragen"}
-    values["bijdragen"] = [replace(b, bijdrage="⟦bijdrage⟧") for b in view.bijdragen]
+    values["bijdragen"] = [
+        replace(b, bijdrage=f"⟦bijdrage.{i}⟧") for i, b in enumerate(view.bijdragen)
+    ]
     return GemeenteView(**values)
+
+
+def placeholder_values(view: GemeenteView) -> dict[str, str]:
+    """Placeholder -> real value, the inverse of ``masked`` for one municipality."""
+    values = {
+        f"⟦{f.name}⟧": str(getattr(view, f.name)) for f in fields(view) if f.name != "bijdragen"
+    }
+    values.update({f"⟦bijdrage.{i}⟧": b.bijdrage for i, b in enumerate(view.bijdragen)})
+    return values
 
 
 def plan_documents(
