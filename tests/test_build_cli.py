@@ -167,4 +167,6 @@ def test_committed_editor_schemas_match_the_models() -> None:
     root = Path(__file__).resolve().parents[1]
     for name in {**SECTION_MODELS, **FOLDER_MODELS}:
         committed = (root / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
-        assert committed == file_schema(name), f"schema/{name}.schema.json is verouderd: draai 'make schema'"
+        assert committed == file_schema(name), (
+            f"schema/{name}.schema.json is verouderd: draai 'make schema'"
+        )
