@@ -45,7 +45,7 @@ def test_second_build_converts_nothing_and_rewrites_nothing(
     again = run("build", "all")
     assert again.exit_code == 0
     assert (
-        "0 document(en) gemaakt, 27 ongewijzigd; 0 conversie(s) met pandoc, 27 uit de cache."
+        "0 document(en) gemaakt, 28 ongewijzigd; 0 conversie(s) met pandoc, 28 uit de cache."
         in again.output
     )
     assert {p: p.stat().st_mtime_ns for p in before} == before
@@ -72,7 +72,7 @@ def test_editing_one_article_reconverts_only_what_contains_or_cites_it(
     assert "build/woerden/2027-03-10-raadsvoorstel-gr-zienswijze-toestemming.docx" in made
     assert "build/woerden/2026-12-03-raadsinformatiebrief-koers-naar-gr.docx" in made
     assert not any("regiovisie-vaststellen" in m or m.endswith("regiovisie.docx") for m in made)
-    assert len(made) == 1 + 5 * 3
+    assert len(made) == 2 + 5 * 3  # regeling and wgr-toets, and three documents per municipality
 
 
 def test_template_syntax_error_is_located_and_build_is_untouched(

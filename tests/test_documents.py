@@ -10,6 +10,7 @@ from docx.shared import Cm
 from lxml import etree
 
 from regiodocs.load import load_region
+from regiodocs.resolve import EXTRA_KINDS, KINDS
 from regiodocs.schema import validate_region
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,9 +31,8 @@ def test_every_document_is_built_in_readable_sortable_names(built: Path) -> None
     names = sorted(
         str(p.relative_to(built)) for p in built.rglob("*.docx") if ".cache" not in p.parts
     )
-    assert (
-        len(names) == 27
-    )  # regiovisie, regeling, and per municipality 2 voorstellen, 2 besluiten, 1 RIB
+    # regiovisie, regeling, wgr-toets; per municipality 2 voorstellen, 2 besluiten, 1 RIB
+    assert len(names) == 3 + 5 * 5
     assert "regio/utrecht-west-regiovisie.docx" in names
     assert "montfoort/2026-12-14-raadsvoorstel-regiovisie-vaststellen.docx" in names
     assert "woerden/2027-03-10-raadsbesluit-gr-zienswijze-toestemming.docx" in names
@@ -194,7 +194,9 @@ def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
     from regiodocs.build import build
 
     again = tmp_path / "build"
-    report = build(ROOT / "content", ROOT / "templates", again, "utrecht-west", workers=1)
+    report = build(
+        ROOT / "content", ROOT / "templates", again, "utrecht-west", KINDS + EXTRA_KINDS, workers=1
+    )
     assert report.converted  # a fresh build dir has no cache: pandoc really ran, sequentially
     for path in built.rglob("*"):
         if path.is_file() and ".cache" not in path.parts and path.name != ".lock":

@@ -48,8 +48,10 @@ def build(
     gemeente: str | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
+    *,
+    wgr_errors: bool = True,
 ) -> BuildReport:
-    checked = load_checked(content_dir, region_id)
+    checked = load_checked(content_dir, region_id, wgr=wgr_errors)
     region = checked.region
     known = [d.id for d in region.regio.deelnemers]
     if gemeente is not None and gemeente not in known:

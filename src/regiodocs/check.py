@@ -42,8 +42,8 @@ class _Findings:
                 seen[ident] = path
 
 
-def check_region(region: Region) -> list[Diagnostic]:
-    """All semantic findings (errors and warnings) for a validated region."""
+def check_region(region: Region, *, wgr: bool = True) -> list[Diagnostic]:
+    """All semantic findings (errors and warnings) for a validated region; with the Wgr-toets."""
     found = _Findings()
     _check_regio(region, found)
     _check_visie(region, found)
@@ -53,6 +53,11 @@ def check_region(region: Region) -> list[Diagnostic]:
     _check_besluiten(region, found)
     _check_consultatie(region, found)
     _check_afwegingskader(region, found)
+    if wgr and not any(d.severity == "fout" for d in found.items):
+        from .wgr import wgr_toets
+
+        for uitkomst in wgr_toets(region):
+            found.items.extend(uitkomst.meldingen)
     return found.items
 
 

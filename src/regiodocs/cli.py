@@ -178,10 +178,10 @@ def build(
 
     def action() -> None:
         from .build import build as run_build
-        from .resolve import KINDS
+        from .resolve import EXTRA_KINDS, KINDS
         from .write import BuildFailure
 
-        kinds = KINDS if soort == "all" else (soort,)
+        kinds = KINDS + EXTRA_KINDS if soort == "all" else (soort,)
         progress = _progress_printer() if sys.stderr.isatty() else None
         try:
             report = run_build(
@@ -243,5 +243,58 @@ def consistency(content_dir: Path, region_id: str, template_dir: Path, build_dir
             f"Consistent: {report.compared} vergelijkingen tussen gemeenteversies, "
             f"{report.documents_checked} documenten in build/ noemen de actuele vingerafdrukken."
         )
+
+    _run(action)
+
+
+@main.command("wgr-toets")
+@_common
+@click.option(
+    "--templates",
+    "template_dir",
+    type=click.Path(path_type=Path),
+    default=Path("templates"),
+    show_default=True,
+)
+@click.option(
+    "--build",
+    "build_dir",
+    type=click.Path(path_type=Path),
+    default=Path("build"),
+    show_default=True,
+)
+def wgr_toets_command(
+    content_dir: Path, region_id: str, template_dir: Path, build_dir: Path
+) -> None:
+    """Toets de regeling aan de Wgr en schrijf het toetsrapport (ook als regels falen)."""
+
+    def action() -> None:
+        from .build import build as run_build
+        from .pipeline import load_checked
+        from .wgr import wgr_toets
+
+        region = load_checked(content_dir, region_id, wgr=False).region
+        uitkomsten = wgr_toets(region)
+        if not uitkomsten:
+            raise UsageError(f"regio '{region_id}' heeft geen regeling of bestuur om te toetsen")
+        for u in uitkomsten:
+            status = "voldaan     " if u.voldaan else "NIET VOLDAAN"
+            where = (
+                (", ".join(u.vindplaats) or "geen strijdigheid gevonden")
+                if u.voldaan
+                else "; ".join(u.ontbreekt)
+            )
+            click.echo(f"{u.regel.code} {status} {u.regel.naam} ({u.regel.bron}): {where}")
+        for u in uitkomsten:
+            for melding in u.meldingen:
+                click.echo(str(melding), err=True)
+        report = run_build(
+            content_dir, template_dir, build_dir, region_id, ("wgr-toets",), wgr_errors=False
+        )
+        for path in report.written + report.unchanged:
+            if path.suffix == ".docx":
+                click.echo(f"rapport: {path}")
+        if not all(u.voldaan for u in uitkomsten):
+            sys.exit(1)
 
     _run(action)

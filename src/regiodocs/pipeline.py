@@ -18,10 +18,15 @@ class CheckedRegion:
     warnings: list[Diagnostic]
 
 
-def load_checked(content_dir: Path, region_id: str, *, strict: bool = False) -> CheckedRegion:
-    """Load, validate and check a region; raise ContentError on any error (or warning if strict)."""
+def load_checked(
+    content_dir: Path, region_id: str, *, strict: bool = False, wgr: bool = True
+) -> CheckedRegion:
+    """Load, validate and check a region; raise ContentError on any error (or warning if strict).
+
+    ``wgr=False`` leaves the Wgr-toets out, for the command that reports on it.
+    """
     region = validate_region(load_region(content_dir, region_id))
-    findings = check_region(region)
+    findings = check_region(region, wgr=wgr)
     failing = findings if strict else errors_only(findings)
     if failing:
         raise ContentError(findings)

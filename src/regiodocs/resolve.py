@@ -25,6 +25,7 @@ from .verdeelsleutel import METHODE, bijdragen, verdeelsleutel
 
 DEFAULT_HUISSTIJL = Huisstijl(id="standaard")
 KINDS = ("regiovisie", "regeling", "raadsvoorstel", "raadsbesluit", "raadsinformatiebrief")
+EXTRA_KINDS = ("wgr-toets",)
 PER_GEMEENTE_KINDS = ("raadsvoorstel", "raadsbesluit", "raadsinformatiebrief")
 
 
@@ -105,6 +106,8 @@ def plan_documents(
         jobs.append(r.regiovisie())
     if "regeling" in kinds and gemeente is None and region.regeling:
         jobs.append(r.regeling())
+    if "wgr-toets" in kinds and gemeente is None and region.regeling:
+        jobs.append(r.wgr_toets())
     deelnemers = [d for d in region.regio.deelnemers if gemeente in (None, d.id)]
     for d in deelnemers:
         for voorstel in region.raadsvoorstellen:
@@ -291,6 +294,50 @@ class _Resolver:
                     f"{lead}[[{artikel.id}]]", None, number_regeling(regeling), link=True
                 )
         return None
+
+    def wgr_toets(self) -> Job:
+        from .wgr import wgr_toets
+
+        regeling = self.region.regeling
+        assert regeling is not None
+        uitkomsten = wgr_toets(self.region)
+        rows = [
+            {
+                "code": u.regel.code,
+                "naam": u.regel.naam,
+                "bron": u.regel.bron,
+                "uitkomst": "voldaan" if u.voldaan else "niet voldaan",
+                "waar": (fmt.opsomming(u.vindplaats) or "geen strijdigheid gevonden")
+                if u.voldaan
+                else "ontbreekt of onjuist: " + "; ".join(u.ontbreekt),
+            }
+            for u in uitkomsten
+        ]
+        failed = sum(1 for u in uitkomsten if not u.voldaan)
+        context = {
+            "regeling": regeling,
+            "vingerafdruk": self.fingerprints["regeling"],
+            "regels": rows,
+            "samenvatting": f"{len(rows) - failed} van de {len(rows)} regels voldaan"
+            + (f", {failed} niet" if failed else ""),
+            "vorm": self.region.bestuur.vorm if self.region.bestuur else "openbaar-lichaam",
+        }
+        meta = DocMeta(
+            title=f"Wgr-toets {regeling.citeertitel}",
+            subject="Toets van de regeling aan de Wet gemeenschappelijke regelingen",
+            author="regiodocs",
+            gemeente=None,
+            kenmerk=f"Regeling versie {regeling.versie}, vingerafdruk {self.fingerprints['regeling']}",
+            datum=regeling.datum_versie,
+            huisstijl=DEFAULT_HUISSTIJL,
+        )
+        return Job(
+            "wgr-toets",
+            "wgr-toets.md.j2",
+            PurePosixPath("regio", f"{self.regio.id}-wgr-toets"),
+            context,
+            meta,
+        )
 
     def _bijdragen_tabel(self) -> list[dict[str, Any]]:
         if not self.region.financien:

@@ -42,6 +42,11 @@ class Orgaan(Model):
     soort: Orgaansoort
     samenstelling: Tekst
     leden_per_deelnemer: int | None = Field(default=None, ge=1)
+    aantal_leden: int | None = Field(
+        default=None,
+        ge=1,
+        description="Totaal aantal leden, voorzitter inbegrepen (bijv. voor het DB).",
+    )
     aangewezen_door: Aanwijzer | None = None
     uit_midden_van: Id | None = Field(
         default=None, description="Id van het orgaan uit wiens midden leden komen."
