@@ -56,7 +56,19 @@ def build(
     known = [d.id for d in region.regio.deelnemers]
     if gemeente is not None and gemeente not in known:
         raise UsageError(f"onbekende gemeente '{gemeente}'; kies uit: {', '.join(known)}")
-    jobs = plan_documents(region, kinds, gemeente)
+    return build_jobs(
+        plan_documents(region, kinds, gemeente), template_dir, build_dir, workers, progress
+    )
+
+
+def build_jobs(
+    jobs: list[Job],
+    template_dir: Path,
+    build_dir: Path,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Render every job, convert them all, and only then write them into build/."""
     env = make_environment(template_dir)
     rendered = [(job, render_document(env, job)) for job in jobs]
     docx = _convert_all(rendered, build_dir / ".cache", workers, progress)

@@ -298,3 +298,75 @@ def wgr_toets_command(
             sys.exit(1)
 
     _run(action)
+
+
+@main.command()
+@_common
+@click.option(
+    "--van",
+    "van",
+    required=True,
+    help="Oude versie: een git-revisie (bijv. HEAD~3 of een tag) of een bestand.",
+)
+@click.option(
+    "--naar",
+    "naar",
+    default=None,
+    help="Nieuwe versie (standaard: content/<regio>/regeling.yaml zoals die nu is).",
+)
+@click.option(
+    "--herziening",
+    is_flag=True,
+    help="Stel de hele tekst opnieuw vast in plaats van wijzigingsopdrachten.",
+)
+@click.option(
+    "--templates",
+    "template_dir",
+    type=click.Path(path_type=Path),
+    default=Path("templates"),
+    show_default=True,
+)
+@click.option(
+    "--build",
+    "build_dir",
+    type=click.Path(path_type=Path),
+    default=Path("build"),
+    show_default=True,
+)
+def wijziging(
+    content_dir: Path,
+    region_id: str,
+    van: str,
+    naar: str | None,
+    herziening: bool,
+    template_dir: Path,
+    build_dir: Path,
+) -> None:
+    """Stel de wijzigingsregeling op (ARTIKEL I, II) met synopsis, uit twee versies van de regeling."""
+
+    def action() -> None:
+        from .build import build_jobs
+        from .wijziging import draft, load_version, wijziging_job
+
+        checked_dir = content_dir / region_id
+        naar_spec = naar or str(checked_dir / "regeling.yaml")
+        old = load_version(van, content_dir, region_id)
+        new = load_version(naar_spec, content_dir, region_id)
+        result = draft(old, new, old.versie, new.versie)
+        if not result.instructies:
+            click.echo(
+                "De twee versies van de regeling zijn inhoudelijk gelijk; er is niets te wijzigen."
+            )
+            return
+        from .pipeline import load_checked
+
+        region = load_checked(content_dir, region_id, wgr=False).region
+        job = wijziging_job(region, result, herziening)
+        report = build_jobs([job], template_dir, build_dir)
+        for i in result.instructies:
+            click.echo(f"{i.letter}. {i.zin.replace(chr(92), '')}")
+        for path in report.written + report.unchanged:
+            if path.suffix == ".docx":
+                click.echo(f"wijzigingsregeling: {path}")
+
+    _run(action)

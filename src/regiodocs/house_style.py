@@ -25,6 +25,10 @@ FIXED_TIME = datetime(2000, 1, 1, tzinfo=UTC)
 # name -> (left indent cm, hanging cm, space after pt)
 _INDENTED_STYLES = {
     "Besluitpunt": (0.75, 0.75, 6),
+    "Instructie": (0.75, 0.75, 6),
+    "Aangehaald": (1.5, 0.0, 4),
+    "Aangehaald lid": (2.25, 0.75, 2),
+    "Aangehaald onderdeel": (3.0, 0.75, 2),
     "Lid": (0.75, 0.75, 4),
     "Onderdeel": (1.5, 0.75, 2),
     "Subonderdeel": (2.25, 0.75, 2),

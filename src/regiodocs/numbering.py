@@ -65,10 +65,15 @@ class Address:
     single_lid: bool = False
     onderdeel: str | None = None
     subonderdeel: int | None = None
+    label: str | None = None  # article label when it is not its ordinal number, e.g. "5a"
+
+    @property
+    def nummer(self) -> str:
+        return self.label or str(self.artikel)
 
     @property
     def anchor(self) -> str:
-        return f"artikel-{self.artikel}" if self.artikel else f"hoofdstuk-{self.hoofdstuk}"
+        return f"artikel-{self.nummer}" if self.artikel else f"hoofdstuk-{self.hoofdstuk}"
 
 
 def iter_articles(
@@ -83,8 +88,13 @@ def iter_articles(
                 yield h, hoofdstuk, p, artikel, ("hoofdstukken", h, "paragrafen", p, "artikelen", a)
 
 
-def number_regeling(regeling: Regeling) -> dict[str, Address]:
-    """Map every referable key ('toetreding', 'toetreding.termijn', ...) to its address."""
+def number_regeling(regeling: Regeling, labels: dict[str, str] | None = None) -> dict[str, Address]:
+    """Map every referable key ('toetreding', 'toetreding.termijn', ...) to its address.
+
+    ``labels`` gives articles a fixed label instead of their ordinal (an amended regeling
+    that keeps its numbering: 5, 5a, 6).
+    """
+    labels = labels or {}
     index: dict[str, Address] = {}
     for h, hoofdstuk in enumerate(regeling.hoofdstukken, start=1):
         index.setdefault(hoofdstuk.id, Address(hoofdstuk=h))
@@ -92,11 +102,12 @@ def number_regeling(regeling: Regeling) -> dict[str, Address]:
     for h, _, _, artikel, _ in iter_articles(regeling):
         number += 1
         single = len(artikel.leden) == 1
-        index.setdefault(artikel.id, Address(hoofdstuk=h + 1, artikel=number))
+        label = labels.get(artikel.id)
+        index.setdefault(artikel.id, Address(hoofdstuk=h + 1, artikel=number, label=label))
         for l_index, lid in enumerate(artikel.leden, start=1):
             lid_key = f"{artikel.id}.{lid.id}" if lid.id else None
             if lid_key:
-                index.setdefault(lid_key, Address(h + 1, number, l_index, single))
+                index.setdefault(lid_key, Address(h + 1, number, l_index, single, label=label))
             # Onderdelen are cited through their lid, or directly in a one-lid article.
             parent = lid_key or (artikel.id if single else None)
             if parent is None:
@@ -105,13 +116,15 @@ def number_regeling(regeling: Regeling) -> dict[str, Address]:
                 if not onderdeel.id:
                     continue
                 o_key = f"{parent}.{onderdeel.id}"
-                o_addr = Address(h + 1, number, l_index, single, letter(o_index))
+                o_addr = Address(h + 1, number, l_index, single, letter(o_index), label=label)
                 index.setdefault(o_key, o_addr)
                 for s_index, sub in enumerate(onderdeel.subonderdelen, start=1):
                     if sub.id:
                         index.setdefault(
                             f"{o_key}.{sub.id}",
-                            Address(h + 1, number, l_index, single, letter(o_index), s_index),
+                            Address(
+                                h + 1, number, l_index, single, letter(o_index), s_index, label
+                            ),
                         )
     return index
 
@@ -123,7 +136,7 @@ def cite(target: Address, here: Address | None = None) -> str:
     same_article = here is not None and here.artikel == target.artikel
     parts: list[str] = []
     if target.lid is None:
-        return "dit artikel" if same_article else f"artikel {target.artikel}"
+        return "dit artikel" if same_article else f"artikel {target.nummer}"
     show_lid = not target.single_lid
     if same_article:
         if target.onderdeel is None:
@@ -131,7 +144,7 @@ def cite(target: Address, here: Address | None = None) -> str:
         if show_lid and (here is None or here.lid != target.lid):
             parts.append(f"het {ordinal(target.lid)} lid")
     else:
-        parts.append(f"artikel {target.artikel}")
+        parts.append(f"artikel {target.nummer}")
         if show_lid:
             parts.append(f"{ordinal(target.lid)} lid")
     if target.onderdeel is not None:

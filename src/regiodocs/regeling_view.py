@@ -44,7 +44,7 @@ class LidView:
 
 @dataclass(frozen=True)
 class ArtikelView:
-    nummer: int
+    nummer: str
     kop: str
     anchor: str
     leden: list[LidView]
@@ -123,7 +123,9 @@ def _punctuate(text: Md, mark: str) -> Md:
     return Md(_TRAILING.sub("", text) + mark)
 
 
-def _lid_view(lid: Lid, nummer: str, here: Address, index: dict[str, Address]) -> LidView:
+def _lid_view(
+    lid: Lid, nummer: str, here: Address, index: dict[str, Address], link: bool = True
+) -> LidView:
     onderdelen: list[OnderdeelView] = []
     last_o = len(lid.onderdelen) - 1
     for o_i, onderdeel in enumerate(lid.onderdelen):
@@ -133,34 +135,51 @@ def _lid_view(lid: Lid, nummer: str, here: Address, index: dict[str, Address]) -
         for s_i, sub in enumerate(onderdeel.subonderdelen, start=1):
             s_end = end if s_i == len(onderdeel.subonderdelen) else ";"
             subs.append(
-                Sub(f"{s_i}°.", _punctuate(legal_text(sub.tekst, o_here, index, link=True), s_end))
+                Sub(f"{s_i}°.", _punctuate(legal_text(sub.tekst, o_here, index, link=link), s_end))
             )
-        tekst = legal_text(onderdeel.tekst, o_here, index, link=True)
+        tekst = legal_text(onderdeel.tekst, o_here, index, link=link)
         onderdelen.append(
             OnderdeelView(f"{letter(o_i)}.", _punctuate(tekst, ":" if subs else end), subs)
         )
-    return LidView(nummer, legal_text(lid.tekst, here, index, link=True), onderdelen)
+    return LidView(nummer, legal_text(lid.tekst, here, index, link=link), onderdelen)
 
 
-def _artikel_view(
-    artikel: Artikel, nummer: int, hoofdstuk: int, index: dict[str, Address]
+def artikel_view(
+    artikel: Artikel,
+    nummer: int,
+    hoofdstuk: int,
+    index: dict[str, Address],
+    label: str | None = None,
+    *,
+    link: bool = True,
 ) -> ArtikelView:
+    """One article with numbered leden and resolved citations; ``label`` overrides its number.
+
+    ``link=False`` writes citations as plain text, for quoting the article elsewhere.
+    """
     single = len(artikel.leden) == 1
     leden = [
-        _lid_view(lid, "" if single else f"{i}.", Address(hoofdstuk, nummer, i, single), index)
+        _lid_view(
+            lid,
+            "" if single else f"{i}.",
+            Address(hoofdstuk, nummer, i, single, label=label),
+            index,
+            link,
+        )
         for i, lid in enumerate(artikel.leden, start=1)
     ]
     toelichting = None
     if artikel.toelichting:
-        here = Address(hoofdstuk, nummer)
+        here = Address(hoofdstuk, nummer, label=label)
         toelichting = Md(
             "\n\n".join(
-                legal_text(p, here, index, link=True)
+                legal_text(p, here, index, link=link)
                 for p in re.split(r"\n\s*\n", artikel.toelichting.strip())
                 if p.strip()
             )
         )
-    return ArtikelView(nummer, artikel.kop, f"artikel-{nummer}", leden, toelichting)
+    shown = label or str(nummer)
+    return ArtikelView(shown, artikel.kop, f"artikel-{shown}", leden, toelichting)
 
 
 def resolve_regeling(regeling: Regeling, deelnemers: list[str]) -> RegelingView:
@@ -168,10 +187,10 @@ def resolve_regeling(regeling: Regeling, deelnemers: list[str]) -> RegelingView:
     numbers = {id(a): n for n, (_, _, _, a, _) in enumerate(iter_articles(regeling), start=1)}
     hoofdstukken: list[HoofdstukView] = []
     for h, hoofdstuk in enumerate(regeling.hoofdstukken, start=1):
-        artikelen = [_artikel_view(a, numbers[id(a)], h, index) for a in hoofdstuk.artikelen]
+        artikelen = [artikel_view(a, numbers[id(a)], h, index) for a in hoofdstuk.artikelen]
         paragrafen = [
             ParagraafView(
-                p, par.titel, [_artikel_view(a, numbers[id(a)], h, index) for a in par.artikelen]
+                p, par.titel, [artikel_view(a, numbers[id(a)], h, index) for a in par.artikelen]
             )
             for p, par in enumerate(hoofdstuk.paragrafen, start=1)
         ]
