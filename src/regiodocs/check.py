@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import cast
 
-from .diagnostics import Diagnostic, YamlPath
+from .diagnostics import ContentError, Diagnostic, YamlPath
 from .load import SourceFile
 from .model.besluiten import Raadsvoorstel
+from .model.regeling import Regeling
 from .model.regio import Deelnemer
 from .model.region import Region
 from .numbering import FORBIDDEN_CITATION, REFERENCE, REFERENCE_KEY, iter_articles, number_regeling
@@ -423,3 +425,32 @@ def _unknown(what: str, value: str, known: set[str]) -> str:
     close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
     hint = f"; bedoelde u '{close[0]}'?" if close else ""
     return f"{what} '{value}' bestaat niet{hint}"
+
+
+def check_regeling_source(source: SourceFile) -> tuple[Regeling | None, list[Diagnostic]]:
+    """Schema and regeling checks for a regeling file on its own (an imported one).
+
+    The region around it is left empty: only the checks that read the regeling run.
+    """
+    from .schema import validate_file
+
+    try:
+        regeling = validate_file(Regeling, source)
+    except ContentError as exc:
+        return None, exc.diagnostics
+    region = region_for_regeling(source, regeling)
+    found = _Findings()
+    _check_regeling(region, found)
+    return regeling, found.items
+
+
+def region_for_regeling(source: SourceFile, regeling: Regeling) -> Region:
+    """A region holding only this regeling, for the Wgr-toets of an imported text."""
+    from .load import RawRegion
+    from .model.regio import Regio
+    from .model.visie import Visie
+
+    raw = RawRegion(
+        region_id="import", folder=source.path.parent, singles={"regeling": source}, folders={}
+    )
+    return Region(raw=raw, regio=cast(Regio, None), visie=cast(Visie, None), regeling=regeling)

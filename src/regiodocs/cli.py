@@ -370,3 +370,50 @@ def wijziging(
                 click.echo(f"wijzigingsregeling: {path}")
 
     _run(action)
+
+
+@main.command("import")
+@click.argument("bron", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Schrijf de YAML naar dit bestand (anders naar stdout).",
+)
+def import_command(bron: Path, output: Path | None) -> None:
+    """Zet de gepubliceerde tekst van een bestaande regeling om in regeling.yaml."""
+
+    def action() -> None:
+        from .check import check_regeling_source, region_for_regeling
+        from .importer import import_regeling
+        from .load import load_yaml_file
+        from .wgr import wgr_toets
+        from .write import write_text_atomic
+
+        result = import_regeling(bron)
+        if output is None:
+            click.echo(result.yaml, nl=False)
+            return
+        write_text_atomic(output, result.yaml)
+        click.echo(
+            f"{output}: {result.artikelen} artikelen, {result.verwijzingen} verwijzingen omgezet naar [[id]]."
+        )
+        for part in result.weggelaten:
+            click.echo(f"niet overgenomen: {part}")
+        source = load_yaml_file(output, "regeling")
+        regeling, findings = check_regeling_source(source)
+        for finding in findings:
+            click.echo(str(finding), err=True)
+        if regeling is None:
+            sys.exit(1)
+        uitkomsten = wgr_toets(region_for_regeling(source, regeling))
+        voldaan = [u for u in uitkomsten if u.voldaan]
+        click.echo(
+            f"Wgr-toets: {len(voldaan)} van de {len(uitkomsten)} regels voldaan; vul 'regelt' per artikel aan en draai de toets opnieuw."
+        )
+        for u in uitkomsten:
+            if not u.voldaan:
+                click.echo(f"  {u.regel.code} {u.regel.naam}: ontbreekt {'; '.join(u.ontbreekt)}")
+
+    _run(action)

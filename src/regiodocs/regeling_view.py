@@ -45,10 +45,15 @@ class LidView:
 @dataclass(frozen=True)
 class ArtikelView:
     nummer: str
-    kop: str
+    kop: str | None
     anchor: str
     leden: list[LidView]
     toelichting: Md | None
+
+    @property
+    def opschrift(self) -> str:
+        """'Artikel 7. Toetreding', or 'Artikel 7' for an article without heading."""
+        return f"Artikel {self.nummer}. {self.kop}" if self.kop else f"Artikel {self.nummer}"
 
     @property
     def attr(self) -> Md:

@@ -108,7 +108,7 @@ def _lid_plain(view_lid: object) -> str:
 def article_plain(view: ArtikelView) -> str:
     """An article as one line of plain text, for comparison and the synopsis."""
     leden = [f"{lid.nummer} {_lid_plain(lid)}".strip() for lid in view.leden]
-    return f"Artikel {view.nummer}. {view.kop} " + " ".join(leden)
+    return f"{view.opschrift} " + " ".join(leden)
 
 
 def _labels_keeping_numbers(old: Regeling, new: Regeling) -> dict[str, str]:
@@ -265,7 +265,7 @@ def _letter(n: int) -> str:
 def _compare(
     old: Artikel, new: Artikel, old_view: ArtikelView, new_view: ArtikelView
 ) -> Instructie | None:
-    if article_plain(old_view).split(" ", 2)[2] == article_plain(new_view).split(" ", 2)[2]:
+    if _content(old_view) == _content(new_view):
         return None  # same kop and text (the number may differ, the content does not)
     nummer = old_view.nummer
     old_leden = [_lid_plain(lid) for lid in old_view.leden]
@@ -422,9 +422,15 @@ def apply(old: Regeling, wijziging: Wijziging) -> Regeling:
     return old.model_copy(update={"hoofdstukken": chapters})
 
 
+def _content(view: ArtikelView) -> str:
+    """An article's heading and text without its number."""
+    leden = [f"{lid.nummer} {_lid_plain(lid)}".strip() for lid in view.leden]
+    return f"{view.kop or ''} " + " ".join(leden)
+
+
 def regeling_text(regeling: Regeling) -> list[str]:
     """The articles as plain text without their numbers, to compare two versions' content."""
-    return [article_plain(v).split(" ", 2)[2] for v in _views(regeling, None).values()]
+    return [_content(v) for v in _views(regeling, None).values()]
 
 
 def wijziging_job(region: Region, wijziging: Wijziging, herziening: bool) -> Job:

@@ -72,7 +72,9 @@ class Lid(Model):
 
 class Artikel(Model):
     id: Id
-    kop: Tekst = Field(description="Opschrift van het artikel, bijv. 'Toetreding'.")
+    kop: Tekst | None = Field(
+        default=None, description="Opschrift van het artikel, bijv. 'Toetreding' (mag ontbreken)."
+    )
     regelt: list[Onderwerp] = Field(
         default_factory=list, description="Onderwerpen die dit artikel regelt (voor de Wgr-toets)."
     )
