@@ -7,7 +7,7 @@ REGIO ?= utrecht-west
 GEMEENTE ?=
 GEM := $(if $(GEMEENTE),--gemeente $(GEMEENTE),)
 
-.PHONY: all check regiovisie raadsvoorstel raadsbesluit rib regeling consistency schema test lint fmt clean
+.PHONY: all check regiovisie raadsvoorstel raadsbesluit rib regeling reactienota wgr-toets consistency schema test lint fmt clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "regiodocs vraagt Python 3.11 of nieuwer"'
@@ -32,6 +32,12 @@ rib: $(VENV)/.installed
 
 regeling: $(VENV)/.installed
 	$(RD) build regeling --regio $(REGIO)
+
+reactienota: $(VENV)/.installed
+	$(RD) build reactienota --regio $(REGIO)
+
+wgr-toets: $(VENV)/.installed
+	$(RD) wgr-toets --regio $(REGIO)
 
 consistency: $(VENV)/.installed
 	$(RD) consistency --regio $(REGIO)

@@ -31,8 +31,9 @@ def test_every_document_is_built_in_readable_sortable_names(built: Path) -> None
     names = sorted(
         str(p.relative_to(built)) for p in built.rglob("*.docx") if ".cache" not in p.parts
     )
-    # regiovisie, regeling, wgr-toets; per municipality 2 voorstellen, 2 besluiten, 1 RIB
-    assert len(names) == 3 + 5 * 5
+    # regiovisie, regeling, wgr-toets, reactienota, 4 afwegingen; per municipality
+    # 2 voorstellen, 2 besluiten, 1 RIB
+    assert len(names) == 8 + 5 * 5
     assert "regio/utrecht-west-regiovisie.docx" in names
     assert "montfoort/2026-12-14-raadsvoorstel-regiovisie-vaststellen.docx" in names
     assert "woerden/2027-03-10-raadsbesluit-gr-zienswijze-toestemming.docx" in names

@@ -186,3 +186,20 @@ def test_a_share_that_rounds_to_zero_is_a_warning(
         "[regio.deelnemers[2].inwoners.aantal] het aandeel van Oudewater in de verdeelsleutel rondt af op 0%"
         in result.output
     )
+
+
+def test_comma_in_unquoted_flow_text_gets_a_useful_hint(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    path = project / "content/utrecht-west/bestuur.yaml"
+    edit(
+        path,
+        'rol: "regionale inkoop, contractmanagement en monitoring"',
+        "rol: regionale inkoop, contractmanagement en monitoring",
+    )
+    result = run("check")
+    assert result.exit_code == 1
+    assert (
+        "staat er een komma in een tekst tussen { }? Zet die tekst dan tussen aanhalingstekens"
+        in result.output
+    )

@@ -55,6 +55,8 @@ def check_region(region: Region, *, wgr: bool = True) -> list[Diagnostic]:
     _check_besluiten(region, found)
     _check_consultatie(region, found)
     _check_afwegingskader(region, found)
+    _check_opgaven(region, found)
+    _check_stemverhouding(region, found)
     if wgr and not any(d.severity == "fout" for d in found.items):
         from .wgr import wgr_toets
 
@@ -416,6 +418,69 @@ def _check_afwegingskader(region: Region, found: _Findings) -> None:
             src,
             ("beslisregel", "minimaal_ja"),
             f"minimaal_ja is {kader.beslisregel.minimaal_ja}, maar er zijn maar {len(kader.vragen)} vragen",
+        )
+
+
+def _check_opgaven(region: Region, found: _Findings) -> None:
+    kader = region.afwegingskader
+    for n, opgave in enumerate(region.opgaven):
+        src = region.folder_source("opgaven", n)
+        if kader is None:
+            found.error(src, (), "er is geen afwegingskader.yaml om deze opgave mee te beoordelen")
+            continue
+        vragen = {v.id: v for v in (*kader.poortvragen, *kader.vragen)}
+        seen: set[str] = set()
+        for i, antwoord in enumerate(opgave.antwoorden):
+            if antwoord.vraag not in vragen:
+                found.error(
+                    src, ("antwoorden", i, "vraag"), _unknown("vraag", antwoord.vraag, set(vragen))
+                )
+                continue
+            if antwoord.vraag in seen:
+                found.error(
+                    src, ("antwoorden", i, "vraag"), f"vraag '{antwoord.vraag}' is al beantwoord"
+                )
+            seen.add(antwoord.vraag)
+            if vragen[antwoord.vraag].motivatie_verplicht and not antwoord.motivatie:
+                found.error(
+                    src,
+                    ("antwoorden", i),
+                    f"het antwoord op '{antwoord.vraag}' heeft een motivatie nodig",
+                )
+        missing = [v for v in vragen if v not in seen]
+        if missing:
+            found.error(src, ("antwoorden",), f"geen antwoord op: {', '.join(missing)}")
+    if kader:
+        src = region.source("afwegingskader")
+        for i, vraag in enumerate(kader.beslisregel.uitvoering_als_ja):
+            if vraag not in {v.id for v in kader.vragen}:
+                found.error(
+                    src,
+                    ("beslisregel", "uitvoering_als_ja", i),
+                    _unknown("vraag", vraag, {v.id for v in kader.vragen}),
+                )
+
+
+def _check_stemverhouding(region: Region, found: _Findings) -> None:
+    from .stemverhouding import StemverhoudingFout, stemmen
+
+    bestuur = region.bestuur
+    if bestuur is None:
+        return
+    ab = next((o for o in bestuur.organen if o.soort == "algemeen-bestuur"), None)
+    if ab is None or ab.leden_per_deelnemer is None:
+        return
+    try:
+        stemmen(
+            bestuur.stemverhouding,
+            {d.id: d.inwoners.aantal for d in region.regio.deelnemers},
+            ab.leden_per_deelnemer,
+        )
+    except StemverhoudingFout as exc:
+        found.error(
+            region.source("bestuur"),
+            ("stemverhouding",),
+            f"{exc} (art. 13, vierde lid, Wgr: een plafond moet dat voorkomen)",
         )
 
 

@@ -23,6 +23,9 @@ DOCUMENT_TYPES = (
     "raadsbesluit",
     "raadsinformatiebrief",
     "regeling",
+    "wgr-toets",
+    "reactienota",
+    "afweging",
     "all",
 )
 
@@ -415,5 +418,54 @@ def import_command(bron: Path, output: Path | None) -> None:
         for u in uitkomsten:
             if not u.voldaan:
                 click.echo(f"  {u.regel.code} {u.regel.naam}: ontbreekt {'; '.join(u.ontbreekt)}")
+
+    _run(action)
+
+
+@main.command()
+@click.argument("opgave")
+@_common
+@click.option(
+    "--templates",
+    "template_dir",
+    type=click.Path(path_type=Path),
+    default=Path("templates"),
+    show_default=True,
+)
+@click.option(
+    "--build",
+    "build_dir",
+    type=click.Path(path_type=Path),
+    default=Path("build"),
+    show_default=True,
+)
+def afweging(
+    opgave: str, content_dir: Path, region_id: str, template_dir: Path, build_dir: Path
+) -> None:
+    """Pas het afwegingskader toe op een opgave en schrijf de adviesnotitie."""
+
+    def action() -> None:
+        from .afweging import beoordeel
+        from .build import build_jobs
+        from .pipeline import load_checked
+        from .resolve import plan_documents
+
+        region = load_checked(content_dir, region_id).region
+        known = [o.id for o in region.opgaven]
+        if opgave not in known:
+            raise UsageError(f"onbekende opgave '{opgave}'; bekend: {', '.join(known) or 'geen'}")
+        assert region.afwegingskader is not None
+        chosen = next(o for o in region.opgaven if o.id == opgave)
+        advies = beoordeel(region.afwegingskader, chosen)
+        jobs = [
+            j
+            for j in plan_documents(region, ("afweging",))
+            if j.output.name.endswith(f"-afweging-{opgave}")
+        ]
+        report = build_jobs(jobs, template_dir, build_dir)
+        click.echo(f"{chosen.titel}: {advies.uitkomst}. {advies.redenering}")
+        for path in report.written + report.unchanged:
+            if path.suffix == ".docx":
+                click.echo(f"adviesnotitie: {path}")
 
     _run(action)

@@ -38,6 +38,7 @@ SINGLE_FILES = {
 FOLDERS = {
     "raadsvoorstellen": "raadsvoorstel",
     "informatiebrieven": "informatiebrief",
+    "opgaven": "opgave",
 }
 REQUIRED = ("regio", "visie")
 

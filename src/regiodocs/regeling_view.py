@@ -229,8 +229,9 @@ def resolve_regeling(regeling: Regeling, deelnemers: list[str]) -> RegelingView:
 
 def citation_outside(regeling: Regeling, key: str) -> str:
     """How another document cites a provision: 'artikel 7, tweede lid, van de <citeertitel>'."""
-    target = number_regeling(regeling)[key]
-    return f"{cite(target)} van de {regeling.citeertitel}"
+    citation = cite(number_regeling(regeling)[key])
+    # Ar: "artikel 7, tweede lid, van de ..." but "artikel 7 van de ..."
+    return f"{citation}{',' if ',' in citation else ''} van de {regeling.citeertitel}"
 
 
 def version_date(regeling: Regeling) -> date:

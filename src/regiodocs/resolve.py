@@ -16,6 +16,7 @@ from typing import Any
 
 from . import fmt
 from .markdown import Md, md_paragraphs
+from .model.afwegingskader import Opgave
 from .model.besluiten import Bijlage, Informatiebrief, Raadsvoorstel
 from .model.regio import Deelnemer, Huisstijl
 from .model.region import Region
@@ -25,7 +26,7 @@ from .verdeelsleutel import METHODE, bijdragen, verdeelsleutel
 
 DEFAULT_HUISSTIJL = Huisstijl(id="standaard")
 KINDS = ("regiovisie", "regeling", "raadsvoorstel", "raadsbesluit", "raadsinformatiebrief")
-EXTRA_KINDS = ("wgr-toets",)
+EXTRA_KINDS = ("wgr-toets", "reactienota", "afweging")
 PER_GEMEENTE_KINDS = ("raadsvoorstel", "raadsbesluit", "raadsinformatiebrief")
 
 
@@ -108,6 +109,10 @@ def plan_documents(
         jobs.append(r.regeling())
     if "wgr-toets" in kinds and gemeente is None and region.regeling:
         jobs.append(r.wgr_toets())
+    if "reactienota" in kinds and gemeente is None and region.consultatie:
+        jobs.append(r.reactienota())
+    if "afweging" in kinds and gemeente is None and region.afwegingskader:
+        jobs.extend(r.afweging(opgave) for opgave in region.opgaven)
     deelnemers = [d for d in region.regio.deelnemers if gemeente in (None, d.id)]
     for d in deelnemers:
         for voorstel in region.raadsvoorstellen:
@@ -210,7 +215,8 @@ class _Resolver:
 
     # -- documents ---------------------------------------------------------------------
 
-    def regiovisie(self) -> Job:
+    def _visie_chapters(self) -> list[tuple[str, str, int]]:
+        """(key, title, number) of the regiovisie chapters that have content."""
         v = self.region.visie
         chapters = [
             ("stand", "Stand van zaken en uitdagingen", True),
@@ -220,17 +226,42 @@ class _Resolver:
             ("samenwerking", "Hoe we samenwerken als regio", v.samenwerking is not None),
             ("planning", "Planning", bool(v.planning)),
         ]
-        numbers = {
-            key: n for n, key in enumerate((k for k, _, present in chapters if present), start=1)
+        present = [(key, title) for key, title, shown in chapters if shown]
+        return [(key, title, n) for n, (key, title) in enumerate(present, start=1)]
+
+    def _visie_place(self, item_id: str) -> str | None:
+        """Where a regiovisie item stands: "regiovisie, hoofdstuk 4 (Randvoorwaarden), 'Effecten meten'"."""
+        v = self.region.visie
+        lists = {
+            "stand": v.uitdagingen,
+            "missie": v.uitgangspunten,
+            "doelen": v.doelen,
+            "randvoorwaarden": v.randvoorwaarden,
+            "samenwerking": v.samenwerking.principes if v.samenwerking else [],
         }
-        inhoud = ["Inleiding"] + [
-            f"{numbers[k]} {title}" for k, title, present in chapters if present
-        ]
+        for key, title, n in self._visie_chapters():
+            for item in lists.get(key, []):
+                if item.id == item_id:
+                    return f"regiovisie, hoofdstuk {n} ({title}), '{item.titel}'"
+            if key == "planning":
+                for fase in v.planning:
+                    if fase.id == item_id:
+                        return f"regiovisie, hoofdstuk {n} ({title}), {fase.periode}"
+        return None
+
+    def regiovisie(self) -> Job:
+        v = self.region.visie
+        numbers = {key: n for key, _, n in self._visie_chapters()}
+        inhoud = ["Inleiding"] + [f"{n} {title}" for _, title, n in self._visie_chapters()]
         context = {
             "regio": self.regio.naam,
             "visie": v,
             "nr": numbers,
             "inhoud": inhoud,
+            "verdeelsleutel": self._verdeelsleutel_rows() if self.region.financien else [],
+            "verdeelregel": self.region.financien.verdeelsleutel.peildatum_regel
+            if self.region.financien
+            else "",
             "p": md_paragraphs,
             "gemeenten": fmt.opsomming(self.namen),
             "vingerafdruk": self.fingerprints["regiovisie"],
@@ -265,6 +296,8 @@ class _Resolver:
             ),
             "bijdragen": self._bijdragen_tabel(),
             "bijdragen_artikel": self._cite_subject("verdeelsleutel", "volgens "),
+            "stemverhouding": self._stemverhouding_rows(),
+            "stemregel": self._stemregel(),
         }
         status = "Ontwerp" if regeling.status == "concept" else "Vastgesteld"
         meta = DocMeta(
@@ -283,6 +316,20 @@ class _Resolver:
             context,
             meta,
         )
+
+    def _stemregel(self) -> str:
+        bestuur = self.region.bestuur
+        if bestuur is None:
+            return ""
+        regel = bestuur.stemverhouding
+        if regel.soort == "gelijk":
+            return f"Ieder lid van het algemeen bestuur heeft {regel.stemmen_per_lid} stem(men); iedere gemeente weegt even zwaar."
+        cap = (
+            f", met een plafond van {fmt.procent(Decimal(str(regel.maximaal_aandeel_procent)))} per gemeente"
+            if regel.maximaal_aandeel_procent
+            else ""
+        )
+        return f"De {regel.totaal_stemmen} stemmen zijn naar inwonertal verdeeld, met ten minste {regel.minimaal_stemmen} per gemeente{cap}; geen gemeente heeft alleen een meerderheid."
 
     def _cite_subject(self, subject: str, lead: str) -> Md | None:
         """Linked citation of the first article that regelt ``subject``, e.g. 'volgens artikel 27'."""
@@ -338,6 +385,144 @@ class _Resolver:
             context,
             meta,
         )
+
+    def reactienota(self) -> Job:
+        c = self.region.consultatie
+        assert c is not None
+        labels = {
+            "verwerkt": "verwerkt",
+            "deels-verwerkt": "deels verwerkt",
+            "niet-verwerkt": "niet verwerkt",
+        }
+        bronnen = []
+        for bron in c.bronnen:
+            rows = []
+            for n, o in enumerate(bron.opmerkingen, start=1):
+                a = o.afhandeling
+                rows.append(
+                    {
+                        "nummer": n,
+                        "soort": o.soort,
+                        "tekst": o.tekst,
+                        "afhandeling": labels[a.status] if a else "open",
+                        "reden": a.reden if a else "nog niet afgehandeld",
+                        "waar": self._verwijzing(a.verwijzing) if a and a.verwijzing else "-",
+                    }
+                )
+            bronnen.append({"naam": bron.naam, "datum": fmt.datum(bron.datum), "rows": rows})
+        alle = [o for b in c.bronnen for o in b.opmerkingen]
+        telling = [
+            {
+                "afhandeling": label,
+                "aantal": sum(1 for o in alle if o.afhandeling and o.afhandeling.status == key),
+            }
+            for key, label in labels.items()
+        ]
+        telling.append(
+            {"afhandeling": "open", "aantal": sum(1 for o in alle if o.afhandeling is None)}
+        )
+        context = {
+            "consultatie": c,
+            "bronnen": bronnen,
+            "telling": telling,
+            "totaal": len(alle),
+            "vingerafdruk": self.fingerprints["reactienota"],
+        }
+        meta = DocMeta(
+            title=f"Reactienota: {c.onderwerp}",
+            subject=c.onderwerp,
+            author=f"Gemeenten van de regio {self.regio.naam}",
+            gemeente=None,
+            kenmerk=f"Vingerafdruk {self.fingerprints['reactienota']}",
+            datum=max(b.datum for b in c.bronnen),
+            huisstijl=DEFAULT_HUISSTIJL,
+        )
+        return Job(
+            "reactienota",
+            "reactienota.md.j2",
+            PurePosixPath("regio", f"{self.regio.id}-reactienota"),
+            context,
+            meta,
+        )
+
+    def _verwijzing(self, text: str) -> str:
+        """A [[id]] in a handling: an article of the regeling or a part of the regiovisie."""
+        from .numbering import REFERENCE
+
+        def one(key: str) -> str:
+            if self.region.regeling and key in number_regeling(self.region.regeling):
+                return citation_outside(self.region.regeling, key)
+            return self._visie_place(key) or key
+
+        return REFERENCE.sub(lambda m: one(m.group(1).strip()), text)
+
+    def afweging(self, opgave: Opgave) -> Job:
+        from .afweging import beoordeel
+
+        kader = self.region.afwegingskader
+        assert kader is not None
+        advies = beoordeel(kader, opgave)
+        answers = {a.vraag: a for a in opgave.antwoorden}
+        rows = [
+            {
+                "nummer": label,
+                "vraag": v.vraag,
+                "antwoord": answers[v.id].antwoord,
+                "motivatie": answers[v.id].motivatie or "-",
+            }
+            for label, v in [
+                *((f"P{i}", v) for i, v in enumerate(kader.poortvragen, start=1)),
+                *((str(i), v) for i, v in enumerate(kader.vragen, start=1)),
+            ]
+        ]
+        context = {
+            "opgave": opgave,
+            "kader": kader,
+            "advies": advies,
+            "rows": rows,
+            "regio": self.regio.naam,
+        }
+        meta = DocMeta(
+            title=f"Afweging: {opgave.titel}",
+            subject=f"Advies over regionale samenwerking: {advies.uitkomst}",
+            author=f"Gemeenten van de regio {self.regio.naam}",
+            gemeente=None,
+            kenmerk=f"Afwegingskader, opgave {opgave.id}",
+            datum=self.region.regeling.datum_versie if self.region.regeling else date(2025, 1, 1),
+            huisstijl=DEFAULT_HUISSTIJL,
+        )
+        return Job(
+            "afweging",
+            "afweging.md.j2",
+            PurePosixPath("regio", f"{self.regio.id}-afweging-{opgave.id}"),
+            context,
+            meta,
+        )
+
+    def _stemverhouding_rows(self) -> list[dict[str, str]]:
+        from .stemverhouding import stemmen
+
+        bestuur = self.region.bestuur
+        ab = (
+            next((o for o in bestuur.organen if o.soort == "algemeen-bestuur"), None)
+            if bestuur
+            else None
+        )
+        if bestuur is None or ab is None or ab.leden_per_deelnemer is None:
+            return []
+        result = stemmen(
+            bestuur.stemverhouding,
+            {d.id: d.inwoners.aantal for d in self.regio.deelnemers},
+            ab.leden_per_deelnemer,
+        )
+        return [
+            {
+                "gemeente": d.naam,
+                "stemmen": str(result[d.id].stemmen),
+                "aandeel": fmt.procent(result[d.id].procent),
+            }
+            for d in self.regio.deelnemers
+        ]
 
     def _bijdragen_tabel(self) -> list[dict[str, Any]]:
         if not self.region.financien:

@@ -61,6 +61,11 @@ def _diagnostic(model: type[Model], source: SourceFile, error: Any) -> Diagnosti
         hint = f"; bedoelde u '{close[0]}'?" if close else ""
         if allowed and not close:
             hint = f"; toegestaan: {', '.join(sorted(allowed))}"
+        if " " in key.strip():
+            hint += (
+                ". Dit lijkt een stuk tekst: staat er een komma in een tekst tussen { }? "
+                'Zet die tekst dan tussen aanhalingstekens ("...")'
+            )
         return source.diagnostic(loc, f"onbekende sleutel '{key}'{hint}", key=True)
     if kind == "missing":
         field_name = str(loc[-1])

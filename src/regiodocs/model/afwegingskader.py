@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from .common import Id, Model, Tekst
@@ -19,6 +21,10 @@ class Beslisregel(Model):
         ge=1, description="Aantal ja-antwoorden op de vragen voor 'regionaal'."
     )
     daarna: Tekst = Field(description="Wat na een positieve uitkomst nog wordt gekozen.")
+    uitvoering_als_ja: list[Id] = Field(
+        default_factory=list,
+        description="Vragen waarvan één 'ja' betekent dat ook de uitvoering samen gebeurt (anders alleen de voorbereiding).",
+    )
     niet_meedoen: Tekst = Field(description="Wat een gemeente die niet meedoet eerst bespreekt.")
 
 
@@ -28,3 +34,18 @@ class Afwegingskader(Model):
     poortvragen: list[Vraag] = Field(min_length=1)
     vragen: list[Vraag] = Field(min_length=1)
     beslisregel: Beslisregel
+
+
+class Antwoord(Model):
+    vraag: Id = Field(description="Id van een poortvraag of vraag uit afwegingskader.yaml.")
+    antwoord: Literal["ja", "nee"]
+    motivatie: Tekst | None = None
+
+
+class Opgave(Model):
+    """A proposed regional topic, assessed with the afwegingskader."""
+
+    id: Id
+    titel: Tekst
+    omschrijving: Tekst
+    antwoorden: list[Antwoord] = Field(min_length=1)

@@ -66,10 +66,24 @@ class HuidigOverleg(Model):
 
 
 class Stemverhouding(Model):
-    soort: Literal["gelijk", "gewogen"] = "gelijk"
-    stemmen_per_lid: int = Field(default=1, ge=1)
+    """How votes in the AB are weighed (Wgr art. 13, fourth lid)."""
+
+    soort: Literal["gelijk", "gewogen"] = Field(
+        default="gelijk",
+        description="'gelijk': ieder lid evenveel stemmen; 'gewogen': naar inwonertal.",
+    )
+    stemmen_per_lid: int = Field(default=1, ge=1, description="Bij 'gelijk': stemmen per lid.")
+    totaal_stemmen: int = Field(
+        default=100, ge=2, le=10000, description="Bij 'gewogen': te verdelen stemmen."
+    )
+    minimaal_stemmen: int = Field(
+        default=1, ge=0, description="Bij 'gewogen': ondergrens per gemeente."
+    )
     maximaal_aandeel_procent: float | None = Field(
-        default=None, gt=0, le=100, description="Bij gewogen stemmen: plafond per deelnemer."
+        default=None,
+        gt=0,
+        le=100,
+        description="Bij 'gewogen': plafond per gemeente, in procenten van het totaal.",
     )
 
 

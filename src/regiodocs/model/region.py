@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..load import RawRegion, SourceFile
-from .afwegingskader import Afwegingskader
+from .afwegingskader import Afwegingskader, Opgave
 from .besluiten import Informatiebrief, Raadsvoorstel
 from .bestuur import Bestuur
 from .common import Model
@@ -29,6 +29,7 @@ SECTION_MODELS: dict[str, type[Model]] = {
 FOLDER_MODELS: dict[str, type[Model]] = {
     "raadsvoorstellen": Raadsvoorstel,
     "informatiebrieven": Informatiebrief,
+    "opgaven": Opgave,
 }
 
 
@@ -47,6 +48,7 @@ class Region:
     regeling: Regeling | None = None
     raadsvoorstellen: list[Raadsvoorstel] = field(default_factory=list)
     informatiebrieven: list[Informatiebrief] = field(default_factory=list)
+    opgaven: list[Opgave] = field(default_factory=list)
 
     def source(self, section: str) -> SourceFile:
         return self.raw.singles[section]

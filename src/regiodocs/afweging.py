@@ -1,0 +1,55 @@
+"""Apply the afwegingskader to an opgave: the decision rule as written in the content.
+
+A 'ja' on any gate question makes regional cooperation compulsory. Otherwise the number of
+'ja' answers on the questions decides: at least ``minimaal_ja`` means regional cooperation
+is recommended. Whether the municipalities also carry out the work together, or only
+prepare it, follows from the questions listed in ``uitvoering_als_ja``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model.afwegingskader import Afwegingskader, Opgave
+
+
+@dataclass(frozen=True)
+class Advies:
+    regionaal: bool
+    verplicht: bool
+    uitvoering: bool
+    uitkomst: str
+    redenering: str
+
+
+def beoordeel(kader: Afwegingskader, opgave: Opgave) -> Advies:
+    answers = {a.vraag: a for a in opgave.antwoorden}
+    gates = [v for v in kader.poortvragen if answers[v.id].antwoord == "ja"]
+    yes = [v for v in kader.vragen if answers[v.id].antwoord == "ja"]
+    uitvoering = any(
+        answers[q].antwoord == "ja" for q in kader.beslisregel.uitvoering_als_ja if q in answers
+    )
+    scope = "de voorbereiding en de uitvoering" if uitvoering else "alleen de voorbereiding"
+    if gates:
+        return Advies(
+            True,
+            True,
+            True,
+            "Regionale samenwerking is verplicht of noodzakelijk",
+            f"Poortvraag beantwoord met ja: {gates[0].vraag} {kader.beslisregel.poortvraag_ja}",
+        )
+    if len(yes) >= kader.beslisregel.minimaal_ja:
+        return Advies(
+            True,
+            False,
+            uitvoering,
+            f"Regionale samenwerking aanbevolen, voor {scope}",
+            f"{len(yes)} van de {len(kader.vragen)} vragen met ja beantwoord (drempel: {kader.beslisregel.minimaal_ja}).",
+        )
+    return Advies(
+        False,
+        False,
+        False,
+        "Regionale samenwerking niet aanbevolen: de gemeenten pakken de opgave lokaal op",
+        f"Geen poortvraag en {len(yes)} van de {len(kader.vragen)} vragen met ja beantwoord (drempel: {kader.beslisregel.minimaal_ja}).",
+    )
