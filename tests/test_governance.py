@@ -124,6 +124,13 @@ def test_each_afweging_outcome_in_the_advice_note(
     answers = doc.tables[0]
     assert [c.text for c in answers.rows[0].cells] == ["Nr.", "Vraag", "Antwoord", "Motivatie"]
     assert len(answers.rows) == 1 + 2 + 7
+    if opgave == "berichtenverkeer":
+        assert "Ook de uitvoering samen, omdat de vragen 3 en 5 met ja zijn beantwoord." in text
+    if opgave == "kennisdeling-lokale-teams":
+        assert (
+            "Alleen de voorbereiding samen: geen van de vragen over de uitvoering (3, 5 en 6) is met ja beantwoord."
+            in text
+        )
 
 
 def test_afweging_errors_are_located(project: Path, run: Callable[..., Result]) -> None:

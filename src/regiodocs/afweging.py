@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .fmt import opsomming
 from .model.afwegingskader import Afwegingskader, Opgave
 
 
@@ -26,10 +27,22 @@ def beoordeel(kader: Afwegingskader, opgave: Opgave) -> Advies:
     answers = {a.vraag: a for a in opgave.antwoorden}
     gates = [v for v in kader.poortvragen if answers[v.id].antwoord == "ja"]
     yes = [v for v in kader.vragen if answers[v.id].antwoord == "ja"]
-    uitvoering = any(
-        answers[q].antwoord == "ja" for q in kader.beslisregel.uitvoering_als_ja if q in answers
-    )
+    numbers = {v.id: n for n, v in enumerate(kader.vragen, start=1)}
+    execution = [
+        q
+        for q in kader.beslisregel.uitvoering_als_ja
+        if q in answers and answers[q].antwoord == "ja"
+    ]
+    uitvoering = bool(execution)
     scope = "de voorbereiding en de uitvoering" if uitvoering else "alleen de voorbereiding"
+    if execution:
+        which = opsomming([str(numbers[q]) for q in execution])
+        why = f" Ook de uitvoering samen, omdat {'vraag' if len(execution) == 1 else 'de vragen'} {which} met ja {'is' if len(execution) == 1 else 'zijn'} beantwoord."
+    else:
+        listed = opsomming(
+            [str(numbers[q]) for q in kader.beslisregel.uitvoering_als_ja if q in numbers]
+        )
+        why = f" Alleen de voorbereiding samen: geen van de vragen over de uitvoering ({listed}) is met ja beantwoord."
     if gates:
         return Advies(
             True,
@@ -44,7 +57,7 @@ def beoordeel(kader: Afwegingskader, opgave: Opgave) -> Advies:
             False,
             uitvoering,
             f"Regionale samenwerking aanbevolen, voor {scope}",
-            f"{len(yes)} van de {len(kader.vragen)} vragen met ja beantwoord (drempel: {kader.beslisregel.minimaal_ja}).",
+            f"{len(yes)} van de {len(kader.vragen)} vragen met ja beantwoord (drempel: {kader.beslisregel.minimaal_ja}).{why}",
         )
     return Advies(
         False,
