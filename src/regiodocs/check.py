@@ -130,6 +130,19 @@ def _check_bestuur_en_taken(region: Region, found: _Findings) -> None:
             for j, bv in enumerate(o.bevoegdheden)
         ]
         found.unique(src, bevoegdheden, "bevoegdheid")
+        by_id = {o.id: o for o in b.organen}
+        for i, o in enumerate(b.organen):
+            seen_chain = [o.id]
+            nxt = o.uit_midden_van
+            while nxt in by_id and nxt not in seen_chain:
+                seen_chain.append(nxt)
+                nxt = by_id[nxt].uit_midden_van
+            if nxt in seen_chain:
+                found.error(
+                    src,
+                    ("organen", i, "uit_midden_van"),
+                    f"kring in 'uit_midden_van': {' -> '.join([*seen_chain, nxt])}; een orgaan kan niet (via andere) uit zichzelf worden samengesteld",
+                )
         for i, o in enumerate(b.organen):
             if o.uit_midden_van and o.uit_midden_van not in organen:
                 found.error(

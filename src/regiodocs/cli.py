@@ -469,3 +469,7 @@ def afweging(
                 click.echo(f"adviesnotitie: {path}")
 
     _run(action)
+
+
+if __name__ == "__main__":
+    main()

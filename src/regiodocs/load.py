@@ -17,6 +17,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, NodeEvent
+from ruamel.yaml.reader import ReaderError
 
 from .diagnostics import ContentError, Diagnostic, UsageError, YamlPath, format_path
 
@@ -220,8 +221,19 @@ def _load_file(path: Path, root: str, problems: list[Diagnostic]) -> SourceFile 
         key = str(exc.problem).split('"')[1] if '"' in str(exc.problem) else "?"
         fail(mark.line + 1, mark.column + 1, f"sleutel '{key}' komt twee keer voor")
         return None
+    except ReaderError as exc:
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        column = exc.position - (before.rfind("\n") + 1) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        fail(line, column, f"ongeldig teken U+{ord(char):04X} (een stuurteken); verwijder het")
+        return None
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # For something left open (a quote, [ or {), where it was opened helps most.
+        opened = str(exc.context or "").startswith(
+            ("while scanning a quoted", "while parsing a flow")
+        )
+        mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         fail(line, column, f"YAML-syntaxfout: {_yaml_problem(exc)}")
         return None
@@ -230,7 +242,8 @@ def _load_file(path: Path, root: str, problems: list[Diagnostic]) -> SourceFile 
         fail(1, 1, f"bestand bevat {kind}; verwacht een mapping (sleutel: waarde)")
         return None
     source = SourceFile(path=Path(shown), root=root, data=None)
-    source.positions[()] = (1, 1)
+    first_key = next(iter(data), None)
+    source.positions[()] = (data.lc.key(first_key)[0] + 1, 1) if first_key is not None else (1, 1)
     source.data = _plain(data, (), source)
     return source
 
@@ -241,6 +254,9 @@ _YAML_PROBLEMS = {
     "mapping values are not allowed here": "dubbele punt op een onverwachte plek (inspringing of aanhalingstekens?)",
     "could not find expected ':'": "dubbele punt ':' verwacht",
     "expected <block end>, but found": "onverwachte inspringing",
+    "expected ',' or ']'": "lijst tussen [ ] niet gesloten: ']' ontbreekt",
+    "expected ',' or '}'": "mapping tussen { } niet gesloten: '}' ontbreekt",
+    "while scanning a quoted scalar": "aanhalingsteken niet gesloten",
 }
 
 
@@ -261,7 +277,9 @@ def _plain(node: Any, path: YamlPath, source: SourceFile) -> Any:
             kl, kc = node.lc.key(key)
             vl, vc = node.lc.value(key)
             source.key_positions[child] = (kl + 1, kc + 1)
-            source.positions[child] = (vl + 1, vc + 1)
+            # A mapping or list is found by its key line ("antwoorden:"), a value where it stands.
+            container = isinstance(value, (CommentedMap, CommentedSeq))
+            source.positions[child] = (kl + 1, kc + 1) if container else (vl + 1, vc + 1)
             out[str(key)] = _plain(value, child, source)
         return out
     if isinstance(node, CommentedSeq):

@@ -8,6 +8,7 @@ on one tree never interleave their writes.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import importlib.util
 import io
@@ -130,6 +131,18 @@ def finish_docx(data: bytes, meta: DocMeta) -> bytes:
     return docx_xml.deterministic_zip(out.getvalue())
 
 
+def _reason(exc: OSError) -> str:
+    """A Dutch reason for the file-system errors a user can do something about."""
+    reasons = {
+        errno.ENOSPC: "de schijf is vol",
+        errno.EDQUOT: "het schijfquotum is op",
+        errno.EROFS: "de map is alleen-lezen",
+        errno.EACCES: "geen schrijfrechten",
+        errno.EPERM: "geen schrijfrechten",
+    }
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
+
+
 def write_bytes_atomic(target: Path, data: bytes) -> bool:
     """Write ``data`` to ``target`` via a temporary file in the same folder and a rename.
 
@@ -141,7 +154,7 @@ def write_bytes_atomic(target: Path, data: bytes) -> bool:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise BuildFailure(f"kan niet schrijven in {target.parent}: {exc.strerror}") from None
+        raise BuildFailure(f"kan niet schrijven in {target.parent}: {_reason(exc)}") from None
     try:
         os.fchmod(fd, 0o666 & ~_UMASK)
         with os.fdopen(fd, "wb") as handle:
@@ -152,7 +165,7 @@ def write_bytes_atomic(target: Path, data: bytes) -> bool:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise BuildFailure(f"schrijven van {target} mislukt: {exc.strerror}") from None
+        raise BuildFailure(f"schrijven van {target} mislukt: {_reason(exc)}") from None
     return True
 
 
@@ -167,9 +180,14 @@ def build_lock(build_dir: Path) -> Iterator[None]:
         build_dir.mkdir(parents=True, exist_ok=True)
         handle = open(build_dir / ".lock", "a+b")  # noqa: SIM115 - held for the whole block
     except OSError as exc:
-        raise BuildFailure(f"kan map {build_dir} niet gebruiken: {exc.strerror}") from None
+        raise BuildFailure(f"kan map {build_dir} niet gebruiken: {_reason(exc)}") from None
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        # A build killed while writing leaves its temporary files; with the lock held no
+        # other build can own them, so they go.
+        for stale in build_dir.rglob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
         yield
     finally:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

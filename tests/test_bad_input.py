@@ -1,0 +1,140 @@
+"""The bad-input corpus (tests/bad_input/): every case gets a clear, located Dutch message
+and the right exit code, never a traceback, and leaves build/ byte-for-byte unchanged.
+Cases that try to escape their place in the document build, and their text appears
+literally in the .docx.
+
+Cases marked `isolated` (alias bomb, deep nesting, 50 MB file, 1.5 MB line) run in a
+separate process capped at 1 GiB of memory and 30 s, proving the bounds in the README.
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT, snapshot
+from docx import Document
+from ruamel.yaml import YAML
+
+from regiodocs.cli import main
+
+CASES = sorted(
+    p for p in (Path(__file__).parent / "bad_input").iterdir() if (p / "case.yaml").is_file()
+)
+MEMORY_LIMIT = 1024**3
+TIME_LIMIT = 30
+
+
+def test_the_corpus_is_large_enough() -> None:
+    assert len(CASES) >= 60
+
+
+def _expand(text: str) -> str:
+    return re.sub(r"\{\{REPEAT:(.):(\d+)\}\}", lambda m: m.group(1) * int(m.group(2)), text)
+
+
+def _prepare(case: dict[str, Any], project: Path) -> None:
+    for edit in case.get("edits", []):
+        path = project / edit["file"]
+        text = path.read_text(encoding="utf-8")
+        assert edit["old"] in text, f"case edit does not apply: {edit['old'][:60]!r}"
+        path.write_text(text.replace(edit["old"], _expand(edit["new"]), 1), encoding="utf-8")
+    for name, text in (case.get("write") or {}).items():
+        path = project / name
+        if text is None:
+            path.unlink()
+        else:
+            path.write_text(text, encoding="utf-8")
+    for name, data in (case.get("write_base64") or {}).items():
+        (project / name).write_bytes(base64.b64decode(data))
+    if "generate" in case:
+        spec = case["generate"]
+        line = b"# " + b"opvulling " * 10 + b"\n"
+        with open(project / spec["file"], "ab") as handle:
+            for _ in range(spec["size_mb"] * 1024 * 1024 // len(line) + 1):
+                handle.write(line)
+
+
+def _limits() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+
+
+def _run(case: dict[str, Any], project: Path) -> tuple[int, str]:
+    command = case.get("command", ["check"])
+    if case.get("isolated"):
+        result = subprocess.run(
+            [sys.executable, "-m", "regiodocs.cli", *command],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=TIME_LIMIT,
+            preexec_fn=_limits,
+            env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        )
+        return result.returncode, result.stdout + result.stderr
+    cwd = Path.cwd()
+    os.chdir(project)
+    try:
+        result = CliRunner().invoke(main, command, catch_exceptions=True)
+    finally:
+        os.chdir(cwd)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise AssertionError(
+            f"uncaught {type(result.exception).__name__}: {result.exception}"
+        ) from result.exception
+    return result.exit_code, result.output
+
+
+def _expected_location(spec: dict[str, Any], project: Path) -> str:
+    name = spec["file"]
+    line = spec.get("line")
+    if "line_of" in spec:
+        candidates = [
+            p
+            for p in project.rglob(Path(name).name)
+            if str(p).endswith(name)
+            and spec["line_of"] in p.read_text(encoding="utf-8", errors="replace")
+        ]
+        assert len(candidates) == 1, f"line_of {spec['line_of']!r} is not in exactly one {name}"
+        lines = candidates[0].read_text(encoding="utf-8").splitlines()
+        line = next(
+            n for n, text in enumerate(lines, start=1) if spec["line_of"] in text
+        ) + spec.get("offset", 0)
+    location = f"{name}:{line}:" if line is not None else f"{name}:"
+    if spec.get("column") is not None:
+        location += f"{spec['column']}:"
+    return location
+
+
+@pytest.mark.parametrize("folder", CASES, ids=lambda p: p.name)
+def test_bad_input_case(folder: Path, tmp_path: Path, built: Path) -> None:
+    case = YAML(typ="safe").load((folder / "case.yaml").read_text(encoding="utf-8"))
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copytree(ROOT / "templates", project / "templates")
+    shutil.copytree(built, project / "build")
+    _prepare(case, project)
+    before = snapshot(project / "build")
+    code, output = _run(case, project)
+    expect = case["expect"]
+    assert code == expect["exit"], output
+    assert "Traceback" not in output
+    if "message" in expect:
+        assert expect["message"] in output, output
+    if "location" in expect:
+        assert _expected_location(expect["location"], project) in output, output
+    if expect["exit"] != 0:
+        assert snapshot(project / "build") == before, "build/ changed after a failed run"
+    if "literal_in_docx" in expect:
+        spec = expect["literal_in_docx"]
+        paragraphs = [p.text for p in Document(str(project / spec["file"])).paragraphs]
+        assert spec["text"] in paragraphs, [p for p in paragraphs if p[:10] == spec["text"][:10]]
