@@ -7,7 +7,7 @@ REGIO ?= utrecht-west
 GEMEENTE ?=
 GEM := $(if $(GEMEENTE),--gemeente $(GEMEENTE),)
 
-.PHONY: all check regiovisie raadsvoorstel raadsbesluit rib regeling reactienota wgr-toets consistency schema test lint fmt clean
+.PHONY: fuzz all check regiovisie raadsvoorstel raadsbesluit rib regeling reactienota wgr-toets consistency schema test lint fmt clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "regiodocs vraagt Python 3.11 of nieuwer"'
@@ -55,6 +55,10 @@ lint: $(VENV)/.installed
 
 test: lint
 	$(VENV)/bin/python -m pytest
+
+# Long fuzzing run (nightly-style); make test runs a bounded number of examples.
+fuzz: $(VENV)/.installed
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-3000} $(VENV)/bin/python -m pytest tests/test_fuzz.py -q -p no:cacheprovider
 
 fmt: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix src tests

@@ -1,0 +1,221 @@
+"""Faults during a build: killed at any moment, pandoc failing or missing, disk full,
+read-only output, two builds at once. Afterwards every output is the previous or the new
+version, whole, and each .docx opens."""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import random
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from conftest import ROOT, edit, snapshot
+from docx import Document
+
+MONTFOORT = "aantal: 14000"
+
+
+def cli(project: Path, *args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "regiodocs.cli", *args],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
+
+
+def outputs(build: Path) -> dict[str, bytes]:
+    return {k: v for k, v in snapshot(build).items() if not k.startswith(".cache") and k != ".lock"}
+
+
+def copy_project(tmp_path: Path, name: str) -> Path:
+    project = tmp_path / name
+    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copytree(ROOT / "templates", project / "templates")
+    return project
+
+
+def test_build_killed_at_random_moments_leaves_whole_old_or_new_files(tmp_path: Path) -> None:
+    # Two contents that differ in every document that shows Montfoort's share.
+    versions: list[dict[str, bytes]] = []
+    for n, inhabitants in enumerate(("14000", "14500")):
+        reference = copy_project(tmp_path, f"ref{n}")
+        edit(reference / "content/utrecht-west/regio.yaml", MONTFOORT, f"aantal: {inhabitants}")
+        assert cli(reference, "build", "all").wait(timeout=120) == 0
+        versions.append(outputs(reference / "build"))
+    assert versions[0] != versions[1]
+    project = copy_project(tmp_path, "project")
+    shutil.copytree(tmp_path / "ref0/build/.cache", project / "build/.cache")
+    shutil.copytree(tmp_path / "ref1/build/.cache", project / "build/.cache", dirs_exist_ok=True)
+    chance = random.Random(20261122)
+    regio = project / "content/utrecht-west/regio.yaml"
+    killed = 0
+    for run in range(24):
+        text = regio.read_text(encoding="utf-8")
+        regio.write_text(
+            text.replace("aantal: 14000", "aantal: 14500")
+            if run % 2 == 0
+            else text.replace("aantal: 14500", "aantal: 14000"),
+            encoding="utf-8",
+        )
+        process = cli(project, "build", "all")
+        time.sleep(chance.uniform(0.0, 1.2))
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+            killed += 1
+        process.wait(timeout=120)
+        for name, data in outputs(project / "build").items():
+            if name.endswith(".tmp"):
+                continue  # a killed build's temporary file; the next build removes it (checked below)
+            assert data in (versions[0].get(name), versions[1].get(name)), (
+                f"run {run}: {name} is neither version"
+            )
+            if name.endswith(".docx"):
+                assert zipfile.ZipFile(project / "build" / name).testzip() is None
+                Document(str(project / "build" / name))
+    assert killed >= 12  # most runs were really interrupted
+    # The next complete build cleans up and yields exactly the current version.
+    assert cli(project, "build", "all").wait(timeout=120) == 0
+    final = outputs(project / "build")
+    assert not [n for n in final if n.endswith(".tmp")]
+    current = 0 if "aantal: 14000" in regio.read_text(encoding="utf-8") else 1
+    assert {k: v for k, v in final.items()} == versions[current]
+
+
+def test_failing_pandoc_is_reported_and_changes_nothing(
+    project: Path, run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run("build", "all").exit_code == 0
+    shutil.rmtree(project / "build/.cache")
+    from regiodocs.write import find_pandoc
+
+    real = find_pandoc()
+    fake = project / "pandoc"
+    fake.write_text(
+        f'#!/bin/sh\nif [ "$1" = "--print-default-data-file" ]; then exec {real} "$@"; fi\necho "pandoc: kapot" >&2\nexit 3\n'
+    )
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setattr("regiodocs.build.find_pandoc", lambda: str(fake))
+    before = snapshot(project / "build")
+    edit(project / "content/utrecht-west/regio.yaml", MONTFOORT, "aantal: 15000")
+    result = run("build", "all")
+    assert result.exit_code == 1
+    assert "pandoc faalde voor" in result.output and "pandoc: kapot" in result.output
+    assert "Er is niets in build gewijzigd." in result.output
+    assert snapshot(project / "build") == before
+
+
+def test_missing_pandoc_is_reported(
+    project: Path, run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("importlib.util.find_spec", lambda name: None)
+    monkeypatch.setenv("PATH", str(project))
+    result = run("build", "regiovisie")
+    assert result.exit_code == 1
+    assert "pandoc is niet gevonden" in result.output
+    assert not (project / "build" / "regio").exists()
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [(errno.ENOSPC, "de schijf is vol"), (errno.EROFS, "de map is alleen-lezen")],
+)
+def test_disk_full_or_read_only_during_writing(
+    code: int,
+    message: str,
+    project: Path,
+    run: Callable[..., Result],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert run("build", "all").exit_code == 0
+    before = outputs(project / "build")
+    edit(project / "content/utrecht-west/regio.yaml", MONTFOORT, "aantal: 15000")
+    writes = {"n": 0}
+    real_replace = os.replace
+
+    def failing_replace(src: str, dst: str) -> None:
+        writes["n"] += 1
+        if writes["n"] > 3:  # fail part-way through the writing phase
+            raise OSError(code, os.strerror(code))
+        real_replace(src, dst)
+
+    monkeypatch.setattr("regiodocs.write.os.replace", failing_replace)
+    result = run("build", "all")
+    assert result.exit_code == 1
+    assert message in result.output and "Traceback" not in result.output
+    after = outputs(project / "build")
+    assert not [n for n in after if n.endswith(".tmp")]
+    changed = [n for n in before if after[n] != before[n]]
+    assert 0 < len(changed) <= 3  # the files renamed before the fault are whole new versions
+    for name in changed:
+        Document(str(project / "build" / name)) if name.endswith(".docx") else None
+
+
+def test_a_second_build_waits_for_the_lock(project: Path) -> None:
+    (project / "build").mkdir()
+    with open(project / "build/.lock", "a+b") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        process = cli(project, "build", "raadsbesluit", "--gemeente", "woerden")
+        time.sleep(4)
+        assert process.poll() is None  # rendered and converted, but waiting to write
+        assert not list((project / "build").rglob("*.docx"))
+        fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
+    assert process.wait(timeout=60) == 0
+    assert len(list((project / "build/woerden").glob("*.docx"))) == 2
+
+
+def test_two_builds_at_once_both_succeed_with_whole_files(project: Path) -> None:
+    first, second = cli(project, "build", "all"), cli(project, "build", "all")
+    assert first.wait(timeout=180) == 0 and second.wait(timeout=180) == 0
+    for path in (project / "build").rglob("*.docx"):
+        if ".cache" not in path.parts:
+            Document(str(path))
+
+
+def test_same_bytes_across_processes_hash_seeds_and_working_directories(tmp_path: Path) -> None:
+    a = copy_project(tmp_path, "a")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    subprocess.run(
+        [sys.executable, "-m", "regiodocs.cli", "build", "all"],
+        cwd=a,
+        env={**env, "PYTHONHASHSEED": "1"},
+        check=True,
+        capture_output=True,
+    )
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "regiodocs.cli",
+            "build",
+            "all",
+            "--content",
+            str(a / "content"),
+            "--templates",
+            str(a / "templates"),
+            "--build",
+            str(tmp_path / "b"),
+            "-j",
+            "1",
+        ],
+        cwd=elsewhere,
+        env={**env, "PYTHONHASHSEED": "4242"},
+        check=True,
+        capture_output=True,
+    )
+    first, second = outputs(a / "build"), outputs(tmp_path / "b")
+    assert len(first) == 66 and first == second
