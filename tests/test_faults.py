@@ -61,6 +61,9 @@ def test_build_killed_at_random_moments_leaves_whole_old_or_new_files(tmp_path: 
     shutil.copytree(tmp_path / "ref1/build/.cache", project / "build/.cache", dirs_exist_ok=True)
     chance = random.Random(20261122)
     regio = project / "content/utrecht-west/regio.yaml"
+    started = time.monotonic()
+    assert cli(project, "build", "all").wait(timeout=120) == 0
+    duration = time.monotonic() - started  # kill somewhere inside a build of this length
     killed = 0
     for run in range(24):
         text = regio.read_text(encoding="utf-8")
@@ -71,7 +74,7 @@ def test_build_killed_at_random_moments_leaves_whole_old_or_new_files(tmp_path: 
             encoding="utf-8",
         )
         process = cli(project, "build", "all")
-        time.sleep(chance.uniform(0.0, 1.2))
+        time.sleep(chance.uniform(0.0, duration * 0.9))
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
             killed += 1

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import Any, Literal
 
 from . import __version__
 from .diagnostics import UsageError
@@ -24,19 +27,47 @@ from .house_style import build_reference_docx, pandoc_default_reference
 from .model.regio import Huisstijl
 from .pipeline import load_checked
 from .render import make_environment, render_document
-from .resolve import KINDS, Job, plan_documents
-from .write import BuildFailure, build_lock, convert, find_pandoc, write_bytes_atomic
+from .resolve import (
+    DEFAULT_HUISSTIJL,
+    KINDS,
+    PER_GEMEENTE_KINDS,
+    Job,
+    placeholder_values,
+    plan_documents,
+)
+from .write import (
+    BuildFailure,
+    StyleParts,
+    assemble,
+    build_lock,
+    convert,
+    convert_shared,
+    find_pandoc,
+    style_parts,
+    write_bytes_atomic,
+)
 
 
 @dataclass
 class BuildReport:
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
-    converted: list[str] = field(default_factory=list)  # outputs that ran through pandoc
+    converted: list[str] = field(default_factory=list)  # outputs made anew (not from the cache)
     from_cache: list[str] = field(default_factory=list)
+    pandoc_runs: int = 0
 
 
 Progress = Callable[[int, int, str], None]
+Strategy = Literal["shared", "direct"]
+
+
+@dataclass
+class _Item:
+    job: Job
+    markdown: str
+    masked: str | None = None  # the masked rendering, for per-municipality documents
+    values: dict[str, str] | None = None  # placeholder -> value
+    key: str = ""
 
 
 def build(
@@ -50,14 +81,18 @@ def build(
     progress: Progress | None = None,
     *,
     wgr_errors: bool = True,
+    strategy: Strategy = "shared",
+    use_cache: bool = True,
 ) -> BuildReport:
     checked = load_checked(content_dir, region_id, wgr=wgr_errors)
     region = checked.region
     known = [d.id for d in region.regio.deelnemers]
     if gemeente is not None and gemeente not in known:
         raise UsageError(f"onbekende gemeente '{gemeente}'; kies uit: {', '.join(known)}")
+    jobs = plan_documents(region, kinds, gemeente)
+    masked = plan_documents(region, kinds, gemeente, mask=True) if strategy == "shared" else None
     return build_jobs(
-        plan_documents(region, kinds, gemeente), template_dir, build_dir, workers, progress
+        jobs, template_dir, build_dir, workers, progress, masked_jobs=masked, use_cache=use_cache
     )
 
 
@@ -67,87 +102,193 @@ def build_jobs(
     build_dir: Path,
     workers: int | None = None,
     progress: Progress | None = None,
+    *,
+    masked_jobs: list[Job] | None = None,
+    use_cache: bool = True,
 ) -> BuildReport:
     """Render every job, convert them all, and only then write them into build/."""
     env = make_environment(template_dir)
-    rendered = [(job, render_document(env, job)) for job in jobs]
-    docx = _convert_all(rendered, build_dir / ".cache", workers, progress)
+    items = [_Item(job, render_document(env, job)) for job in jobs]
+    if masked_jobs is not None:
+        for item, masked_job in zip(items, masked_jobs, strict=True):
+            if item.job.kind in PER_GEMEENTE_KINDS:
+                item.masked = render_document(env, masked_job)
+                item.values = placeholder_values(item.job.context["gemeente"])
     report = BuildReport()
+    docx = _convert_all(items, build_dir / ".cache", workers, progress, report, use_cache)
     with build_lock(build_dir):
-        for (job, markdown), (data, cache_key, was_converted) in zip(rendered, docx, strict=True):
+        for item, data in zip(items, docx, strict=True):
             for target, payload in (
-                (build_dir / f"{job.output}.md", markdown.encode("utf-8")),
-                (build_dir / f"{job.output}.docx", data),
+                (build_dir / f"{item.job.output}.md", item.markdown.encode("utf-8")),
+                (build_dir / f"{item.job.output}.docx", data),
             ):
                 (
                     report.written if write_bytes_atomic(target, payload) else report.unchanged
                 ).append(target)
-            (report.converted if was_converted else report.from_cache).append(str(job.output))
-            write_bytes_atomic(build_dir / ".cache" / f"{cache_key}.docx", data)
+            if use_cache:
+                write_bytes_atomic(build_dir / ".cache" / f"{item.key}.docx", data)
+        if use_cache:
+            for key, data in report_shared(report).items():
+                write_bytes_atomic(build_dir / ".cache" / f"shared-{key}.docx", data)
     return report
 
 
-def _cache_key(job: Job, markdown: str, reference_hash: str) -> str:
+@cache
+def _writer_fingerprint() -> str:
+    """Hash of the code that turns Markdown into .docx: a change there invalidates the cache."""
+    here = Path(__file__).parent
     h = hashlib.sha256()
-    for part in (
-        __version__,
-        markdown,
-        reference_hash,
-        repr(job.meta),
-        os.environ.get("SOURCE_DATE_EPOCH", ""),
-    ):
+    for name in ("write.py", "docx_xml.py", "house_style.py"):
+        h.update((here / name).read_bytes())
+    return h.hexdigest()
+
+
+def _hash(*parts: str) -> str:
+    h = hashlib.sha256()
+    for part in (__version__, _writer_fingerprint(), *parts):
         h.update(part.encode("utf-8"))
         h.update(b"\0")
     return h.hexdigest()
 
 
+_SHARED: dict[int, dict[str, bytes]] = {}
+
+
+def report_shared(report: BuildReport) -> dict[str, bytes]:
+    """Shared conversions made during this build, to store in the cache."""
+    return _SHARED.pop(id(report), {})
+
+
 def _convert_all(
-    rendered: list[tuple[Job, str]], cache_dir: Path, workers: int | None, progress: Progress | None
-) -> list[tuple[bytes, str, bool]]:
-    pandoc: str | None = None
-    references: dict[Huisstijl, tuple[Path, str]] = {}
+    items: list[_Item],
+    cache_dir: Path,
+    workers: int | None,
+    progress: Progress | None,
+    report: BuildReport,
+    use_cache: bool,
+) -> list[bytes]:
+    count = workers or os.cpu_count() or 1
     with tempfile.TemporaryDirectory(prefix="regiodocs-") as tmp:
         tmp_dir = Path(tmp)
+        pandoc: str | None = None
+        references: dict[Huisstijl, tuple[Path, str]] = {}
+
+        def need_pandoc() -> str:
+            nonlocal pandoc
+            pandoc = pandoc or find_pandoc()
+            return pandoc
 
         def reference(style: Huisstijl) -> tuple[Path, str]:
-            nonlocal pandoc
             if style not in references:
-                pandoc = pandoc or find_pandoc()
-                default = _default_reference(pandoc)
-                data = build_reference_docx(default, style)
+                data = build_reference_docx(_default_reference(need_pandoc()), style)
                 path = tmp_dir / f"reference-{style.id}.docx"
                 path.write_bytes(data)
                 references[style] = (path, hashlib.sha256(data).hexdigest())
             return references[style]
 
-        # Reference documents are cheap and shared: make them first, sequentially.
-        plan: list[tuple[Job, str, str, Path]] = []
-        for job, markdown in rendered:
-            ref_path, ref_hash = _reference_for(job.meta.huisstijl, reference)
-            plan.append((job, markdown, _cache_key(job, markdown, ref_hash), ref_path))
-
-        done = 0
-
-        def one(item: tuple[Job, str, str, Path]) -> tuple[bytes, str, bool]:
-            nonlocal done
-            job, markdown, key, ref_path = item
-            cached = cache_dir / f"{key}.docx"
-            if cached.is_file():
-                result = (cached.read_bytes(), key, False)
+        results: dict[int, bytes] = {}
+        todo: list[int] = []
+        for n, item in enumerate(items):
+            # Reference documents need pandoc's default one; build them only when needed.
+            style_hash = hashlib.sha256(repr(item.job.meta.huisstijl).encode()).hexdigest()
+            item.key = _hash(
+                item.markdown,
+                style_hash,
+                repr(item.job.meta),
+                os.environ.get("SOURCE_DATE_EPOCH", ""),
+            )
+            cached = cache_dir / f"{item.key}.docx"
+            if use_cache and cached.is_file():
+                results[n] = cached.read_bytes()
+                report.from_cache.append(str(item.job.output))
             else:
-                assert pandoc is not None
-                work = Path(tempfile.mkdtemp(dir=tmp_dir))
-                result = (convert(pandoc, markdown, ref_path, job.meta, work), key, True)
+                todo.append(n)
+
+        def pool_map(fn: Callable[[Any], Any], values: list[Any]) -> list[Any]:
+            if count == 1 or len(values) <= 1:
+                return [fn(v) for v in values]
+            with ThreadPoolExecutor(max_workers=count) as pool:
+                return list(pool.map(fn, values))
+
+        # 1. Shared conversions: one per distinct masked document, reused per municipality.
+        neutral_path, neutral_hash = reference(DEFAULT_HUISSTIJL) if todo else (tmp_dir, "")
+        shared_keys = {
+            _hash("shared", items[n].masked or "", neutral_hash)
+            for n in todo
+            if items[n].masked is not None
+        }
+        shared: dict[str, bytes] = {}
+        missing = []
+        for key in sorted(shared_keys):
+            stored = cache_dir / f"shared-{key}.docx"
+            if use_cache and stored.is_file():
+                shared[key] = stored.read_bytes()
+            else:
+                missing.append(key)
+        masked_by_key = {
+            _hash("shared", items[n].masked or "", neutral_hash): items[n].masked
+            for n in todo
+            if items[n].masked is not None
+        }
+
+        def make_shared(key: str) -> tuple[str, bytes]:
+            work = Path(tempfile.mkdtemp(dir=tmp_dir))
+            return key, convert_shared(need_pandoc(), masked_by_key[key] or "", neutral_path, work)
+
+        made = dict(pool_map(make_shared, missing))
+        shared.update(made)
+        report.pandoc_runs += len(made)
+        _SHARED[id(report)] = made
+
+        # 2. The style parts of every house style that a shared document needs.
+        styles_needed = {items[n].job.meta.huisstijl for n in todo if items[n].masked is not None}
+        parts: dict[Huisstijl, StyleParts] = dict(
+            pool_map(
+                lambda style: (
+                    style,
+                    style_parts(
+                        need_pandoc(), reference(style)[0], Path(tempfile.mkdtemp(dir=tmp_dir))
+                    ),
+                ),
+                sorted(styles_needed, key=lambda s: s.id),
+            )
+        )
+        report.pandoc_runs += len(parts)
+        for style in styles_needed:
+            reference(style)
+
+        # 3. Every document not in the cache: assembled from a shared conversion, or converted.
+        done = len(results)
+
+        def one(n: int) -> tuple[int, bytes]:
+            nonlocal done
+            item = items[n]
+            if item.masked is not None and item.values is not None:
+                key = _hash("shared", item.masked, neutral_hash)
+                data = assemble(
+                    shared[key], parts[item.job.meta.huisstijl], item.values, item.job.meta
+                )
+            else:
+                ref_path, _ = reference(item.job.meta.huisstijl)
+                data = convert(
+                    need_pandoc(),
+                    item.markdown,
+                    ref_path,
+                    item.job.meta,
+                    Path(tempfile.mkdtemp(dir=tmp_dir)),
+                )
             done += 1
             if progress:
-                progress(done, len(plan), str(job.output))
-            return result
+                progress(done, len(items), str(item.job.output))
+            return n, data
 
-        count = workers or os.cpu_count() or 1
-        if count == 1:
-            return [one(item) for item in plan]
-        with ThreadPoolExecutor(max_workers=count) as pool:
-            return list(pool.map(one, plan))
+        for style in {items[n].job.meta.huisstijl for n in todo}:
+            reference(style)
+        fresh = dict(pool_map(one, todo))
+        report.pandoc_runs += sum(1 for n in todo if items[n].masked is None)
+        report.converted.extend(str(items[n].job.output) for n in todo)
+        results.update(fresh)
+        return [results[n] for n in range(len(items))]
 
 
 _DEFAULT_REFERENCE: dict[str, bytes] = {}
@@ -157,12 +298,6 @@ def _default_reference(pandoc: str) -> bytes:
     if pandoc not in _DEFAULT_REFERENCE:
         try:
             _DEFAULT_REFERENCE[pandoc] = pandoc_default_reference(pandoc)
-        except (OSError, Exception) as exc:
+        except (OSError, subprocess.SubprocessError) as exc:
             raise BuildFailure(f"pandoc kon niet worden gestart ({pandoc}): {exc}") from None
     return _DEFAULT_REFERENCE[pandoc]
-
-
-def _reference_for(
-    style: Huisstijl, make: Callable[[Huisstijl], tuple[Path, str]]
-) -> tuple[Path, str]:
-    return make(style)

@@ -201,7 +201,8 @@ def build(
         unchanged = sum(1 for p in report.unchanged if p.suffix == ".docx")
         click.echo(
             f"{len(docx)} document(en) gemaakt, {unchanged} ongewijzigd; "
-            f"{len(report.converted)} conversie(s) met pandoc, {len(report.from_cache)} uit de cache."
+            f"{len(report.converted)} opnieuw opgemaakt met {report.pandoc_runs} pandoc-run(s), "
+            f"{len(report.from_cache)} uit de cache."
         )
 
     _run(action)

@@ -13,12 +13,16 @@ import fcntl
 import importlib.util
 import io
 import os
+import re
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -71,7 +75,6 @@ def convert(pandoc: str, markdown: str, reference: Path, meta: DocMeta, workdir:
         f"--reference-doc={reference}",
         f"--output={target}",
         f"--metadata=lang:{LANGUAGE}",
-        "--metadata=pagetitle:" + meta.title,
     ]
     if meta.toc:
         args += ["--toc", "--toc-depth=2", "--metadata=toc-title:Inhoud"]
@@ -192,3 +195,103 @@ def build_lock(build_dir: Path) -> Iterator[None]:
     finally:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
         handle.close()
+
+
+# -- Shared conversion -------------------------------------------------------------------
+# pandoc's output depends on the house style only through word/styles.xml and the page setup
+# (w:sectPr) in word/document.xml; every other part depends only on the Markdown. So a
+# document that exists once per municipality is converted once, with placeholders for the
+# per-municipality values (the masked rendering the consistency check also uses), and each
+# municipality's version is assembled from it: placeholders filled in, that style's
+# styles.xml and sectPr put in. A test proves the result equals a direct conversion.
+
+_SECT_PR = re.compile(rb"<w:sectPr>.*?</w:sectPr>", re.S)
+_PROBE = "# Kop\n\nTekst.\n"
+
+
+@dataclass(frozen=True)
+class StyleParts:
+    """What a house style contributes to a converted document."""
+
+    styles_xml: bytes
+    sect_pr: bytes
+
+
+def style_parts(pandoc: str, reference: Path, workdir: Path) -> StyleParts:
+    """Convert a one-line probe with ``reference`` and keep its styles and page setup."""
+    target = workdir / "probe.docx"
+    result = subprocess.run(
+        [
+            pandoc,
+            "--from=markdown-smart",
+            "--to=docx",
+            f"--reference-doc={reference}",
+            f"--output={target}",
+            f"--metadata=lang:{LANGUAGE}",
+        ],
+        input=_PROBE.encode("utf-8"),
+        capture_output=True,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "0"},
+        timeout=120,
+    )
+    if result.returncode != 0:
+        raise BuildFailure(
+            f"pandoc faalde voor de huisstijl: {result.stderr.decode('utf-8', 'replace').strip()}"
+        )
+    with zipfile.ZipFile(target) as package:
+        document = package.read("word/document.xml")
+        found = _SECT_PR.search(document)
+        assert found is not None, "pandoc output without w:sectPr"
+        return StyleParts(package.read("word/styles.xml"), found.group(0))
+
+
+def convert_shared(pandoc: str, markdown: str, reference: Path, workdir: Path) -> bytes:
+    """pandoc's raw output for a masked document (finishing happens per municipality)."""
+    target = workdir / "shared.docx"
+    args = [
+        pandoc,
+        "--from=markdown-smart",
+        "--to=docx",
+        f"--reference-doc={reference}",
+        f"--output={target}",
+        f"--metadata=lang:{LANGUAGE}",
+    ]
+    try:
+        result = subprocess.run(
+            args,
+            input=markdown.encode("utf-8"),
+            capture_output=True,
+            env={**os.environ, "SOURCE_DATE_EPOCH": "0"},
+            timeout=120,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise BuildFailure(f"pandoc kon niet worden uitgevoerd: {exc}") from None
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise BuildFailure(
+            f"pandoc faalde voor een gedeeld document: {message[-1] if message else result.returncode}"
+        )
+    return target.read_bytes()
+
+
+def assemble(shared: bytes, style: StyleParts, values: dict[str, str], meta: DocMeta) -> bytes:
+    """One municipality's .docx from the shared conversion: values, style, page setup, finishing."""
+    source = zipfile.ZipFile(io.BytesIO(shared))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                for placeholder, value in values.items():
+                    data = data.replace(
+                        placeholder.encode("utf-8"), xml_escape(value).encode("utf-8")
+                    )
+                data = _SECT_PR.sub(lambda _: style.sect_pr, data, count=1)
+                if "⟦".encode() in data:
+                    raise BuildFailure(
+                        f"interne fout: niet ingevulde gemeentewaarde in '{meta.title}'"
+                    )
+            elif info.filename == "word/styles.xml":
+                data = style.styles_xml
+            target.writestr(info, data)
+    return finish_docx(out.getvalue(), meta)

@@ -1,0 +1,112 @@
+"""Incremental and shared building: what a build redoes, asserted on its own report; the
+shared conversion gives the same bytes as converting every document on its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import edit, snapshot
+
+from regiodocs.build import build
+from regiodocs.resolve import EXTRA_KINDS, KINDS
+
+ALL = KINDS + EXTRA_KINDS
+
+
+def run(project: Path, **options: object) -> object:
+    return build(
+        project / "content",
+        project / "templates",
+        project / "build",
+        "utrecht-west",
+        ALL,
+        **options,
+    )  # type: ignore[arg-type]
+
+
+def test_shared_conversion_equals_converting_each_document(project: Path, tmp_path: Path) -> None:
+    shared = build(
+        project / "content",
+        project / "templates",
+        tmp_path / "shared",
+        "utrecht-west",
+        ALL,
+        strategy="shared",
+        use_cache=False,
+    )
+    direct = build(
+        project / "content",
+        project / "templates",
+        tmp_path / "direct",
+        "utrecht-west",
+        ALL,
+        strategy="direct",
+        use_cache=False,
+    )
+    a = {k: v for k, v in snapshot(tmp_path / "shared").items() if not k.startswith(".")}
+    b = {k: v for k, v in snapshot(tmp_path / "direct").items() if not k.startswith(".")}
+    assert len(a) == 66 and a == b
+    assert direct.pandoc_runs == 33
+    # 5 masked documents (2 voorstellen, 2 besluiten, 1 RIB) + 5 house styles (4 own, 1
+    # default) instead of 25 per-municipality conversions; 8 regional documents directly.
+    assert shared.pandoc_runs == 5 + 5 + 8
+
+
+def test_nothing_changed_means_no_conversion(project: Path) -> None:
+    run(project)
+    again = run(project)
+    assert again.converted == [] and again.pandoc_runs == 0 and len(again.from_cache) == 33  # type: ignore[attr-defined]
+
+
+def test_one_meeting_date_rebuilds_only_that_municipalitys_documents(project: Path) -> None:
+    run(project)
+    voorstel = project / "content/utrecht-west/raadsvoorstellen/01-regiovisie-vaststellen.yaml"
+    edit(
+        voorstel,
+        "oudewater: {raadsvergadering: 2026-12-10,",
+        "oudewater: {raadsvergadering: 2027-01-21,",
+    )
+    report = run(project)
+    assert sorted(report.converted) == [  # type: ignore[attr-defined]
+        "oudewater/2027-01-21-raadsbesluit-regiovisie-vaststellen",
+        "oudewater/2027-01-21-raadsvoorstel-regiovisie-vaststellen",
+    ]
+
+
+def test_one_article_rebuilds_only_what_contains_or_cites_it(project: Path) -> None:
+    run(project)
+    edit(
+        project / "content/utrecht-west/regeling.yaml",
+        "ten minste twee keer per jaar",
+        "ten minste drie keer per jaar",
+    )
+    report = run(project)
+    rebuilt = sorted(report.converted)  # type: ignore[attr-defined]
+    expected = ["regio/utrecht-west-regeling", "regio/utrecht-west-wgr-toets"]
+    for gemeente, datum, rib in [
+        ("de-ronde-venen", "2027-03-11", "2026-12-01"),
+        ("montfoort", "2027-03-08", "2026-12-01"),
+        ("oudewater", "2027-03-04", "2026-12-02"),
+        ("stichtse-vecht", "2027-03-16", "2026-12-01"),
+        ("woerden", "2027-03-10", "2026-12-03"),
+    ]:
+        expected += [
+            f"{gemeente}/{datum}-raadsbesluit-gr-zienswijze-toestemming",
+            f"{gemeente}/{datum}-raadsvoorstel-gr-zienswijze-toestemming",
+            f"{gemeente}/{rib}-raadsinformatiebrief-koers-naar-gr",
+        ]
+    assert rebuilt == sorted(expected)
+    # The five GR proposals share one new conversion; styles and other documents are reused.
+    assert report.pandoc_runs == 2 + 3 + 5  # type: ignore[attr-defined]
+
+
+def test_parallel_and_sequential_builds_are_identical(project: Path, tmp_path: Path) -> None:
+    build(
+        project / "content", project / "templates", tmp_path / "seq", "utrecht-west", ALL, workers=1
+    )
+    build(
+        project / "content", project / "templates", tmp_path / "par", "utrecht-west", ALL, workers=4
+    )
+    seq = {k: v for k, v in snapshot(tmp_path / "seq").items() if not k.startswith(".")}
+    par = {k: v for k, v in snapshot(tmp_path / "par").items() if not k.startswith(".")}
+    assert seq == par and len(seq) == 66
