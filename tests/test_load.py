@@ -77,3 +77,36 @@ def test_dates_stay_text_for_the_schema_to_judge(tmp_path: Path) -> None:
     path = tmp_path / "regio.yaml"
     path.write_bytes(b"datum: 2024-02-30\n")
     assert load_yaml_file(path, "regio").data == {"datum": "2024-02-30"}
+
+
+def test_fast_and_careful_loading_agree_on_every_content_file() -> None:
+    from regiodocs.load import _load_careful, _load_fast
+
+    files = sorted((Path(__file__).resolve().parents[1] / "content").rglob("*.yaml"))
+    assert len(files) >= 15
+    for path in files:
+        fast = _load_fast(path.read_bytes(), path, "x")
+        careful = _load_careful(path, "x", [])
+        assert fast is not None and careful is not None, path
+        assert fast.data == careful.data, path
+        assert (
+            fast.positions == careful.positions and fast.key_positions == careful.key_positions
+        ), path
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"a: &x 1\nb: *x\n",
+        b"a: !tag 1\n",
+        b"a: 1\na: 2\n",
+        b"- 1\n",
+        b"a: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n",
+    ],
+)
+def test_the_fast_path_leaves_irregular_files_to_the_careful_one(
+    raw: bytes, tmp_path: Path
+) -> None:
+    from regiodocs.load import _load_fast
+
+    assert _load_fast(raw, tmp_path / "x.yaml", "x") is None

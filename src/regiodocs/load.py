@@ -14,9 +14,10 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent, NodeEvent
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
 from .diagnostics import ContentError, Diagnostic, UsageError, YamlPath, format_path
@@ -162,6 +163,97 @@ def load_yaml_file(path: Path, root: str) -> SourceFile:
 
 
 def _load_file(path: Path, root: str, problems: list[Diagnostic]) -> SourceFile | None:
+    """Fast path first (libyaml); anything irregular is read again by the careful path,
+    which finds the problem and says where it is."""
+    shown = str(display_path(path))
+    try:
+        if path.stat().st_size <= MAX_FILE_BYTES:
+            fast = _load_fast(path.read_bytes(), Path(shown), root)
+            if fast is not None:
+                return fast
+    except Exception:  # noqa: BLE001 - every irregularity goes to the careful path below
+        pass
+    return _load_careful(path, root, problems)
+
+
+class _SafeScalars(SafeConstructor):
+    """ruamel's safe constructor, used for scalars only; timestamps stay text."""
+
+
+_SafeScalars.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node)
+)
+_STANDARD_TAGS = {
+    f"tag:yaml.org,2002:{t}"
+    for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
+
+
+def _load_fast(raw: bytes, shown: Path, root: str) -> SourceFile | None:
+    """Parse with libyaml (C) and build plain data with positions; None if anything is off."""
+    text = raw.decode("utf-8-sig")
+    yaml = YAML(typ="safe", pure=False)
+    yaml.Constructor = _SafeScalars
+    depth = 0
+    for event in yaml.parse(text):
+        if isinstance(event, AliasEvent) or (
+            isinstance(event, NodeEvent) and event.anchor is not None
+        ):
+            return None
+        if getattr(event, "tag", None) is not None:
+            return None  # explicit tags: the careful path explains
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return None
+        elif type(event).__name__ in ("MappingEndEvent", "SequenceEndEvent"):
+            depth -= 1
+    node = yaml.compose(text)
+    if not isinstance(node, MappingNode) or not node.value:
+        return None
+    source = SourceFile(path=shown, root=root, data=None)
+    constructor = yaml.constructor
+    source.positions[()] = (node.value[0][0].start_mark.line + 1, 1)
+    try:
+        source.data = _from_node(node, (), source, constructor)
+    except ValueError:  # duplicate or complex key, unknown tag
+        return None
+    return source
+
+
+def _from_node(node: Any, path: YamlPath, source: SourceFile, constructor: Any) -> Any:
+    if isinstance(node, MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag not in _STANDARD_TAGS:
+                raise ValueError("complex key")
+            key = str(constructor.construct_object(key_node, deep=True))
+            if key in out:
+                raise ValueError("duplicate key")
+            child = (*path, key)
+            key_mark, value_mark = key_node.start_mark, value_node.start_mark
+            source.key_positions[child] = (key_mark.line + 1, key_mark.column + 1)
+            container = isinstance(value_node, (MappingNode, SequenceNode))
+            mark = key_mark if container else value_mark
+            source.positions[child] = (mark.line + 1, mark.column + 1)
+            out[key] = _from_node(value_node, child, source, constructor)
+        return out
+    if isinstance(node, SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            child = (*path, index)
+            source.positions[child] = (item.start_mark.line + 1, item.start_mark.column + 1)
+            items.append(_from_node(item, child, source, constructor))
+        return items
+    if node.tag not in _STANDARD_TAGS:
+        raise ValueError("tag")
+    value = constructor.construct_object(node, deep=True)
+    if isinstance(value, bool) or value is None or isinstance(value, (int, float, str)):
+        return value
+    return str(value)
+
+
+def _load_careful(path: Path, root: str, problems: list[Diagnostic]) -> SourceFile | None:
     shown = str(display_path(path))
 
     def fail(line: int, column: int, message: str) -> None:
