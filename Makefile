@@ -7,7 +7,7 @@ REGIO ?= utrecht-west
 GEMEENTE ?=
 GEM := $(if $(GEMEENTE),--gemeente $(GEMEENTE),)
 
-.PHONY: fuzz all check regiovisie raadsvoorstel raadsbesluit rib regeling reactienota wgr-toets consistency schema test lint fmt clean
+.PHONY: bench fuzz all check regiovisie raadsvoorstel raadsbesluit rib regeling reactienota wgr-toets consistency schema test lint fmt clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "regiodocs vraagt Python 3.11 of nieuwer"'
@@ -55,6 +55,10 @@ lint: $(VENV)/.installed
 
 test: lint
 	$(VENV)/bin/python -m pytest
+
+# Benchmark (not part of the tests): writes bench/results.json.
+bench: $(VENV)/.installed
+	$(VENV)/bin/python bench/run.py
 
 # Long fuzzing run (nightly-style); make test runs a bounded number of examples.
 fuzz: $(VENV)/.installed

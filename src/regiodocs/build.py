@@ -231,63 +231,77 @@ def _convert_all(
             if items[n].masked is not None
         }
 
-        def make_shared(key: str) -> tuple[str, bytes]:
-            work = Path(tempfile.mkdtemp(dir=tmp_dir))
-            return key, convert_shared(need_pandoc(), masked_by_key[key] or "", neutral_path, work)
-
-        made = dict(pool_map(make_shared, missing))
-        shared.update(made)
-        report.pandoc_runs += len(made)
-        _SHARED[id(report)] = made
-
-        # 2. The style parts of every house style that a shared document needs.
-        styles_needed = {items[n].job.meta.huisstijl for n in todo if items[n].masked is not None}
-        parts: dict[Huisstijl, StyleParts] = dict(
-            pool_map(
-                lambda style: (
-                    style,
-                    style_parts(
-                        need_pandoc(), reference(style)[0], Path(tempfile.mkdtemp(dir=tmp_dir))
-                    ),
-                ),
-                sorted(styles_needed, key=lambda s: s.id),
-            )
+        # 2. All pandoc work in one pool, so no phase waits for the slowest job of another:
+        #    the shared conversions, one probe per house style a shared document needs, and
+        #    the documents converted on their own.
+        styles_needed = sorted(
+            {items[n].job.meta.huisstijl for n in todo if items[n].masked is not None},
+            key=lambda s: s.id,
         )
-        report.pandoc_runs += len(parts)
-        for style in styles_needed:
+        for style in {items[n].job.meta.huisstijl for n in todo}:
             reference(style)
-
-        # 3. Every document not in the cache: assembled from a shared conversion, or converted.
+        direct = [n for n in todo if items[n].masked is None]
+        # Longest first (whole documents, then shared bodies, then one-line probes): less idle tail.
+        direct.sort(key=lambda n: -len(items[n].markdown))
+        tasks: list[tuple[str, Any]] = (
+            [("direct", n) for n in direct]
+            + [("shared", k) for k in missing]
+            + [("probe", s) for s in styles_needed]
+        )
         done = len(results)
 
+        def pandoc_task(task: tuple[str, Any]) -> tuple[str, Any, Any]:
+            nonlocal done
+            kind, what = task
+            work = Path(tempfile.mkdtemp(dir=tmp_dir))
+            if kind == "shared":
+                return (
+                    kind,
+                    what,
+                    convert_shared(need_pandoc(), masked_by_key[what] or "", neutral_path, work),
+                )
+            if kind == "probe":
+                return kind, what, style_parts(need_pandoc(), reference(what)[0], work)
+            item = items[what]
+            data = convert(
+                need_pandoc(),
+                item.markdown,
+                reference(item.job.meta.huisstijl)[0],
+                item.job.meta,
+                work,
+            )
+            done += 1
+            if progress:
+                progress(done, len(items), str(item.job.output))
+            return kind, what, data
+
+        made: dict[str, bytes] = {}
+        parts: dict[Huisstijl, StyleParts] = {}
+        for kind, what, value in pool_map(pandoc_task, tasks):
+            if kind == "shared":
+                made[what] = value
+            elif kind == "probe":
+                parts[what] = value
+            else:
+                results[what] = value
+        shared.update(made)
+        report.pandoc_runs += len(tasks)
+        _SHARED[id(report)] = made
+
+        # 3. Every per-municipality document not in the cache: assembled from its shared conversion.
         def one(n: int) -> tuple[int, bytes]:
             nonlocal done
             item = items[n]
-            if item.masked is not None and item.values is not None:
-                key = _hash("shared", item.masked, neutral_hash)
-                data = assemble(
-                    shared[key], parts[item.job.meta.huisstijl], item.values, item.job.meta
-                )
-            else:
-                ref_path, _ = reference(item.job.meta.huisstijl)
-                data = convert(
-                    need_pandoc(),
-                    item.markdown,
-                    ref_path,
-                    item.job.meta,
-                    Path(tempfile.mkdtemp(dir=tmp_dir)),
-                )
+            assert item.masked is not None and item.values is not None
+            key = _hash("shared", item.masked, neutral_hash)
+            data = assemble(shared[key], parts[item.job.meta.huisstijl], item.values, item.job.meta)
             done += 1
             if progress:
                 progress(done, len(items), str(item.job.output))
             return n, data
 
-        for style in {items[n].job.meta.huisstijl for n in todo}:
-            reference(style)
-        fresh = dict(pool_map(one, todo))
-        report.pandoc_runs += sum(1 for n in todo if items[n].masked is None)
+        results.update(dict(pool_map(one, [n for n in todo if items[n].masked is not None])))
         report.converted.extend(str(items[n].job.output) for n in todo)
-        results.update(fresh)
         return [results[n] for n in range(len(items))]
 
 

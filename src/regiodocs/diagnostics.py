@@ -46,6 +46,10 @@ class ContentError(Exception):
         self.diagnostics = sorted(diagnostics, key=lambda d: (d.file, d.line, d.column))
         super().__init__("\n".join(str(d) for d in self.diagnostics))
 
+    def __reduce__(self) -> tuple[type[ContentError], tuple[list[Diagnostic]]]:
+        # So the error survives a process pool (one region per process).
+        return (ContentError, (self.diagnostics,))
+
 
 class UsageError(Exception):
     """The command was called wrongly (unknown region or municipality, bad option)."""
