@@ -170,3 +170,35 @@ def test_committed_editor_schemas_match_the_models() -> None:
         assert committed == file_schema(name), (
             f"schema/{name}.schema.json is verouderd: draai 'make schema'"
         )
+
+
+def test_help_and_check_do_not_import_the_rendering_stack(project: Path) -> None:
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    probe = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from regiodocs.cli import main\n"
+        "assert CliRunner().invoke(main, ['--help']).exit_code == 0\n"
+        "assert CliRunner().invoke(main, ['check']).exit_code == 0\n"
+        "heavy = sorted(m for m in ('jinja2', 'docx', 'pypandoc', 'lxml') if m in sys.modules)\n"
+        "print('zwaar:', heavy)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "zwaar: []" in result.stdout
+
+
+def test_progress_stays_quiet_when_piped(run: Callable[..., Result]) -> None:
+    result = run("build", "raadsbesluit", "--gemeente", "woerden")
+    assert result.exit_code == 0
+    assert "[1/" not in result.output

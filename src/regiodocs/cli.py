@@ -6,6 +6,7 @@ them, so ``regiodocs --help`` and ``regiodocs check`` stay fast.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -185,7 +186,8 @@ def build(
         from .write import BuildFailure
 
         kinds = KINDS + EXTRA_KINDS if soort == "all" else (soort,)
-        progress = _progress_printer() if sys.stderr.isatty() else None
+        # Progress on a terminal only; quiet when piped and in CI.
+        progress = _progress_printer() if sys.stderr.isatty() and not os.environ.get("CI") else None
         try:
             report = run_build(
                 content_dir, template_dir, build_dir, region_id, kinds, gemeente, workers, progress
