@@ -50,6 +50,27 @@ def _common(func: F) -> F:
     return func
 
 
+def _output_paths(func: F) -> F:
+    """--templates and --build, for every command that writes documents."""
+    func = click.option(
+        "--build",
+        "build_dir",
+        type=click.Path(path_type=Path),
+        default=Path("build"),
+        show_default=True,
+        help="Map voor de gemaakte documenten.",
+    )(func)
+    func = click.option(
+        "--templates",
+        "template_dir",
+        type=click.Path(path_type=Path),
+        default=Path("templates"),
+        show_default=True,
+        help="Map met de sjablonen.",
+    )(func)
+    return func
+
+
 def _report_content_error(exc: ContentError) -> None:
     for diagnostic in exc.diagnostics:
         click.echo(str(diagnostic), err=True)
@@ -147,20 +168,7 @@ def schema(output: Path | None, per_file: Path | None) -> None:
 @click.argument("soort", type=click.Choice(DOCUMENT_TYPES))
 @_common
 @click.option("--gemeente", default=None, help="Alleen voor deze gemeente (id, bijv. woerden).")
-@click.option(
-    "--templates",
-    "template_dir",
-    type=click.Path(path_type=Path),
-    default=Path("templates"),
-    show_default=True,
-)
-@click.option(
-    "--build",
-    "build_dir",
-    type=click.Path(path_type=Path),
-    default=Path("build"),
-    show_default=True,
-)
+@_output_paths
 @click.option(
     "-j",
     "--jobs",
@@ -178,7 +186,7 @@ def build(
     build_dir: Path,
     workers: int | None,
 ) -> None:
-    """Maak documenten: regiovisie, raadsvoorstel, raadsbesluit, raadsinformatiebrief, regeling of all."""
+    """Maak documenten van SOORT (of alle: all) voor de regio, of voor één gemeente."""
 
     def action() -> None:
         from .build import build as run_build
@@ -219,20 +227,7 @@ def _progress_printer() -> Callable[[int, int, str], None]:
 
 @main.command()
 @_common
-@click.option(
-    "--templates",
-    "template_dir",
-    type=click.Path(path_type=Path),
-    default=Path("templates"),
-    show_default=True,
-)
-@click.option(
-    "--build",
-    "build_dir",
-    type=click.Path(path_type=Path),
-    default=Path("build"),
-    show_default=True,
-)
+@_output_paths
 def consistency(content_dir: Path, region_id: str, template_dir: Path, build_dir: Path) -> None:
     """Bewijs dat de versies per gemeente alleen in de gemeentevelden verschillen."""
 
@@ -255,20 +250,7 @@ def consistency(content_dir: Path, region_id: str, template_dir: Path, build_dir
 
 @main.command("wgr-toets")
 @_common
-@click.option(
-    "--templates",
-    "template_dir",
-    type=click.Path(path_type=Path),
-    default=Path("templates"),
-    show_default=True,
-)
-@click.option(
-    "--build",
-    "build_dir",
-    type=click.Path(path_type=Path),
-    default=Path("build"),
-    show_default=True,
-)
+@_output_paths
 def wgr_toets_command(
     content_dir: Path, region_id: str, template_dir: Path, build_dir: Path
 ) -> None:
@@ -325,20 +307,7 @@ def wgr_toets_command(
     is_flag=True,
     help="Stel de hele tekst opnieuw vast in plaats van wijzigingsopdrachten.",
 )
-@click.option(
-    "--templates",
-    "template_dir",
-    type=click.Path(path_type=Path),
-    default=Path("templates"),
-    show_default=True,
-)
-@click.option(
-    "--build",
-    "build_dir",
-    type=click.Path(path_type=Path),
-    default=Path("build"),
-    show_default=True,
-)
+@_output_paths
 def wijziging(
     content_dir: Path,
     region_id: str,
@@ -428,20 +397,7 @@ def import_command(bron: Path, output: Path | None) -> None:
 @main.command()
 @click.argument("opgave")
 @_common
-@click.option(
-    "--templates",
-    "template_dir",
-    type=click.Path(path_type=Path),
-    default=Path("templates"),
-    show_default=True,
-)
-@click.option(
-    "--build",
-    "build_dir",
-    type=click.Path(path_type=Path),
-    default=Path("build"),
-    show_default=True,
-)
+@_output_paths
 def afweging(
     opgave: str, content_dir: Path, region_id: str, template_dir: Path, build_dir: Path
 ) -> None:

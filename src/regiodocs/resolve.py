@@ -41,7 +41,6 @@ class DocMeta:
     kenmerk: str | None
     datum: date
     huisstijl: Huisstijl
-    toc: bool = False
 
 
 @dataclass(frozen=True)

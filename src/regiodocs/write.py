@@ -65,9 +65,10 @@ def source_date_epoch(meta: DocMeta) -> int:
     return int(datetime.combine(meta.datum, time(12, 0), tzinfo=UTC).timestamp())
 
 
-def convert(pandoc: str, markdown: str, reference: Path, meta: DocMeta, workdir: Path) -> bytes:
-    """Run pandoc for one document and finish the result; returns the .docx bytes."""
-    target = workdir / "out.docx"
+def run_pandoc(
+    pandoc: str, markdown: str, reference: Path, target: Path, *, epoch: int, what: str
+) -> bytes:
+    """One pandoc conversion, Markdown to .docx with ``reference``; raw output bytes."""
     args = [
         pandoc,
         "--from=markdown-smart",
@@ -76,9 +77,7 @@ def convert(pandoc: str, markdown: str, reference: Path, meta: DocMeta, workdir:
         f"--output={target}",
         f"--metadata=lang:{LANGUAGE}",
     ]
-    if meta.toc:
-        args += ["--toc", "--toc-depth=2", "--metadata=toc-title:Inhoud"]
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(source_date_epoch(meta))}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
     try:
         result = subprocess.run(
             args, input=markdown.encode("utf-8"), capture_output=True, env=env, timeout=120
@@ -88,9 +87,22 @@ def convert(pandoc: str, markdown: str, reference: Path, meta: DocMeta, workdir:
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
         raise BuildFailure(
-            f"pandoc faalde voor '{meta.title}': {message[-1] if message else result.returncode}"
+            f"pandoc faalde voor {what}: {message[-1] if message else result.returncode}"
         )
-    return finish_docx(target.read_bytes(), meta)
+    return target.read_bytes()
+
+
+def convert(pandoc: str, markdown: str, reference: Path, meta: DocMeta, workdir: Path) -> bytes:
+    """Run pandoc for one document and finish the result; returns the .docx bytes."""
+    raw = run_pandoc(
+        pandoc,
+        markdown,
+        reference,
+        workdir / "out.docx",
+        epoch=source_date_epoch(meta),
+        what=f"'{meta.title}'",
+    )
+    return finish_docx(raw, meta)
 
 
 def finish_docx(data: bytes, meta: DocMeta) -> bytes:
@@ -219,59 +231,20 @@ class StyleParts:
 
 def style_parts(pandoc: str, reference: Path, workdir: Path) -> StyleParts:
     """Convert a one-line probe with ``reference`` and keep its styles and page setup."""
-    target = workdir / "probe.docx"
-    result = subprocess.run(
-        [
-            pandoc,
-            "--from=markdown-smart",
-            "--to=docx",
-            f"--reference-doc={reference}",
-            f"--output={target}",
-            f"--metadata=lang:{LANGUAGE}",
-        ],
-        input=_PROBE.encode("utf-8"),
-        capture_output=True,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "0"},
-        timeout=120,
+    raw = run_pandoc(
+        pandoc, _PROBE, reference, workdir / "probe.docx", epoch=0, what="de huisstijl"
     )
-    if result.returncode != 0:
-        raise BuildFailure(
-            f"pandoc faalde voor de huisstijl: {result.stderr.decode('utf-8', 'replace').strip()}"
-        )
-    with zipfile.ZipFile(target) as package:
-        document = package.read("word/document.xml")
-        found = _SECT_PR.search(document)
+    with zipfile.ZipFile(io.BytesIO(raw)) as package:
+        found = _SECT_PR.search(package.read("word/document.xml"))
         assert found is not None, "pandoc output without w:sectPr"
         return StyleParts(package.read("word/styles.xml"), found.group(0))
 
 
 def convert_shared(pandoc: str, markdown: str, reference: Path, workdir: Path) -> bytes:
     """pandoc's raw output for a masked document (finishing happens per municipality)."""
-    target = workdir / "shared.docx"
-    args = [
-        pandoc,
-        "--from=markdown-smart",
-        "--to=docx",
-        f"--reference-doc={reference}",
-        f"--output={target}",
-        f"--metadata=lang:{LANGUAGE}",
-    ]
-    try:
-        result = subprocess.run(
-            args,
-            input=markdown.encode("utf-8"),
-            capture_output=True,
-            env={**os.environ, "SOURCE_DATE_EPOCH": "0"},
-            timeout=120,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise BuildFailure(f"pandoc kon niet worden uitgevoerd: {exc}") from None
-    if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise BuildFailure(
-            f"pandoc faalde voor een gedeeld document: {message[-1] if message else result.returncode}"
-        )
-    return target.read_bytes()
+    return run_pandoc(
+        pandoc, markdown, reference, workdir / "shared.docx", epoch=0, what="een gedeeld document"
+    )
 
 
 def assemble(shared: bytes, style: StyleParts, values: dict[str, str], meta: DocMeta) -> bytes:
