@@ -15,9 +15,10 @@ from regiodocs.load import load_yaml_file
 from regiodocs.numbering import iter_articles, number_regeling
 from regiodocs.regeling_view import artikel_view
 
+# shared/ lies beside the repository (as in CI and in a developer's checkout).
 FIXTURES = sorted(
-    (Path(__file__).resolve().parents[3] / "shared/fixtures/regelingen").glob("*.txt")
-) or sorted((Path(__file__).resolve().parents[1] / "../shared/fixtures/regelingen").glob("*.txt"))
+    (Path(__file__).resolve().parents[1].parent / "shared/fixtures/regelingen").glob("*.txt")
+)
 ARTICLE_HEADING = re.compile(r"^#+\s*\*?Artikel\s+(\d+)\s*\*?\s*$")
 
 

@@ -12,7 +12,9 @@ from .common import Id, Model, Tekst
 class Vraag(Model):
     id: Id
     vraag: Tekst
+    """De vraag zelf."""
     motivatie_verplicht: bool = True
+    """Moet een antwoord gemotiveerd worden?"""
 
 
 class Beslisregel(Model):
@@ -30,16 +32,23 @@ class Beslisregel(Model):
 
 class Afwegingskader(Model):
     titel: Tekst
+    """Titel van het afwegingskader."""
     redenen: list[Tekst] = Field(default_factory=list)
+    """Belangrijkste redenen om samen te werken."""
     poortvragen: list[Vraag] = Field(min_length=1)
+    """Poortvragen: één 'ja' maakt samenwerking verplicht."""
     vragen: list[Vraag] = Field(min_length=1)
+    """De vragen na de poortvragen, in volgorde."""
     beslisregel: Beslisregel
+    """Hoe de antwoorden tot een uitkomst leiden."""
 
 
 class Antwoord(Model):
     vraag: Id = Field(description="Id van een poortvraag of vraag uit afwegingskader.yaml.")
     antwoord: Literal["ja", "nee"]
+    """ja of nee."""
     motivatie: Tekst | None = None
+    """Korte motivatie (verplicht waar het kader dat vraagt)."""
 
 
 class Opgave(Model):
@@ -47,5 +56,8 @@ class Opgave(Model):
 
     id: Id
     titel: Tekst
+    """Titel van de opgave."""
     omschrijving: Tekst
+    """Wat de opgave inhoudt."""
     antwoorden: list[Antwoord] = Field(min_length=1)
+    """Een antwoord op elke poortvraag en vraag van het afwegingskader."""

@@ -26,18 +26,25 @@ class Besluitpunt(Model):
 class Argument(Model):
     besluitpunt: Id = Field(description="Id van het besluitpunt waar dit argument bij hoort.")
     kop: Tekst
+    """Het argument in één zin."""
     tekst: Tekst
+    """Uitwerking van het argument."""
 
 
 class Kanttekening(Model):
     kop: Tekst
+    """Kop in één zin."""
     tekst: Tekst
+    """Uitwerking."""
 
 
 class FinancieleGevolgen(Model):
     soort: Literal["geen", "incidenteel", "structureel", "incidenteel-en-structureel"]
+    """geen, incidenteel, structureel of beide."""
     tekst: Tekst
+    """De gevolgen in woorden."""
     dekking: Tekst | None = None
+    """Hoe de kosten gedekt worden."""
     begrotingsposten: list[Id] = Field(
         default_factory=list,
         description="Ids van begrotingsposten waarvan het aandeel per gemeente wordt getoond.",
@@ -46,6 +53,7 @@ class FinancieleGevolgen(Model):
 
 class Bijlage(Model):
     titel: Tekst
+    """Titel van de bijlage."""
     document: Bijlagedocument | None = Field(
         default=None,
         description="Een door regiodocs gemaakt document; de vingerafdruk wordt vermeld.",
@@ -56,8 +64,10 @@ class RaadsvoorstelGemeente(Model):
     """The per-municipality fields of one raadsvoorstel."""
 
     raadsvergadering: date
+    """Datum van de raadsvergadering; moet in regio.yaml staan."""
     collegebesluit: date = Field(description="Datum van het collegevoorstel aan de raad.")
     agendapunt: Tekst
+    """Agendapunt van de vergadering."""
     kenmerk: Tekst = Field(description="Volgnummer; het voorvoegsel komt uit regio.yaml.")
     portefeuillehouder: Tekst | None = Field(
         default=None, description="Afwijkende portefeuillehouder (rol); leeg = die uit regio.yaml."
@@ -67,37 +77,60 @@ class RaadsvoorstelGemeente(Model):
 class Raadsvoorstel(Model):
     id: Id
     onderwerp: Tekst
+    """Onderwerp, zoals in de kop en het raadsbesluit."""
     samenvatting: Tekst
+    """Korte samenvatting."""
     gevraagd_besluit: list[Besluitpunt] = Field(min_length=1)
+    """De besluitpunten; ze worden genummerd."""
     aanleiding: Tekst
+    """Inleiding en aanleiding."""
     participatie: Tekst
+    """Hoe inwoners, partners en raden betrokken zijn."""
     wat_willen_we_bereiken: Tekst
+    """Wat het voorstel beoogt."""
     wat_gaan_we_doen: Tekst
+    """Wat er gebeurt na het besluit."""
     argumenten: list[Argument] = Field(min_length=1)
+    """Argumenten, elk bij een besluitpunt; genummerd 1.1, 1.2."""
     kanttekeningen: list[Kanttekening] = Field(default_factory=list)
+    """Kanttekeningen, risico's en alternatieven."""
     financiele_gevolgen: FinancieleGevolgen
+    """Financiële gevolgen en dekking."""
     communicatie: Tekst
+    """Communicatie na het besluit."""
     vervolg: Tekst
+    """Vervolgproces."""
     bevoegdheid: Tekst = Field(description="Waarop de bevoegdheid van de raad berust.")
     gelet_op: list[Tekst] = Field(
         min_length=1, description="Wettelijke grondslag in de aanhef van het raadsbesluit."
     )
     bijlagen: list[Bijlage] = Field(default_factory=list)
+    """Bijlagen; een door regiodocs gemaakt document krijgt zijn vingerafdruk."""
     per_gemeente: dict[Id, RaadsvoorstelGemeente]
+    """Per gemeente-id de gegevens die per gemeente verschillen."""
 
 
 class InformatiebriefGemeente(Model):
     datum: date
+    """Datum van de brief."""
     kenmerk: Tekst
+    """Volgnummer; het voorvoegsel komt uit regio.yaml."""
     portefeuillehouder: Tekst | None = None
+    """Afwijkende portefeuillehouder (rol)."""
 
 
 class Informatiebrief(Model):
     id: Id
     onderwerp: Tekst
+    """Onderwerp van de brief."""
     kennisnemen_van: list[Tekst] = Field(min_length=1)
+    """Waarvan de raad kennis neemt."""
     inleiding: Tekst
+    """Inleiding."""
     kern: list[Kanttekening] = Field(min_length=1, description="De kern, in kopjes met tekst.")
     vervolg: Tekst
+    """Vervolg."""
     bijlagen: list[Bijlage] = Field(default_factory=list)
+    """Bijlagen."""
     per_gemeente: dict[Id, InformatiebriefGemeente]
+    """Per gemeente-id: datum, kenmerk, portefeuillehouder."""

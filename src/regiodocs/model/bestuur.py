@@ -30,6 +30,7 @@ Aanwijzer = Literal["raad", "college", "burgemeester", "algemeen-bestuur", "dage
 class Bevoegdheid(Model):
     id: Id
     omschrijving: Tekst
+    """De bevoegdheid in woorden."""
     overgedragen_door: Aanwijzer | None = Field(
         default=None, description="Bestuursorgaan van de gemeente dat de bevoegdheid overdraagt."
     )
@@ -38,20 +39,27 @@ class Bevoegdheid(Model):
 class Orgaan(Model):
     id: Id
     naam: Tekst
+    """Naam van het orgaan, bijv. 'algemeen bestuur'."""
     afkorting: Tekst | None = None
+    """Afkorting, bijv. 'AB'."""
     soort: Orgaansoort
+    """Soort orgaan (algemeen-bestuur, dagelijks-bestuur, voorzitter, ...)."""
     samenstelling: Tekst
+    """Samenstelling in woorden."""
     leden_per_deelnemer: int | None = Field(default=None, ge=1)
+    """Aantal leden per gemeente (algemeen bestuur, art. 13, derde lid, Wgr)."""
     aantal_leden: int | None = Field(
         default=None,
         ge=1,
         description="Totaal aantal leden, voorzitter inbegrepen (bijv. voor het DB).",
     )
     aangewezen_door: Aanwijzer | None = None
+    """Wie de leden aanwijst."""
     uit_midden_van: Id | None = Field(
         default=None, description="Id van het orgaan uit wiens midden leden komen."
     )
     bevoegdheden: list[Bevoegdheid] = Field(default_factory=list)
+    """Bevoegdheden van dit orgaan."""
 
 
 class HuidigOverleg(Model):
@@ -59,10 +67,15 @@ class HuidigOverleg(Model):
 
     id: Id
     afkorting: Tekst
+    """Afkorting, bijv. 'PHO'."""
     naam: Tekst
+    """Volledige naam."""
     rol: Tekst
+    """Wat het overleg nu doet."""
     toekomst: Literal["blijft", "gaat-op-in-gr", "vervalt"]
+    """blijft, gaat-op-in-gr of vervalt."""
     opvolger: Id | None = None
+    """Id van het orgaan dat de rol overneemt."""
 
 
 class Stemverhouding(Model):
@@ -89,8 +102,14 @@ class Stemverhouding(Model):
 
 class Bestuur(Model):
     vorm: Vorm
+    """Het Wgr-model; de Wgr-toets kijkt welke eisen gelden."""
     naam_openbaar_lichaam: Tekst | None = None
+    """Naam van het openbaar lichaam."""
     vestigingsplaats: Tekst | None = None
+    """Vestigingsplaats van het openbaar lichaam."""
     organen: list[Orgaan] = Field(min_length=1)
+    """Bestuursorganen, commissies en ambtelijke overleggen."""
     stemverhouding: Stemverhouding = Stemverhouding()
+    """Stemverhouding in het algemeen bestuur."""
     huidige_overleggen: list[HuidigOverleg] = Field(default_factory=list)
+    """Overleggen van de huidige netwerksamenwerking en wat ermee gebeurt."""

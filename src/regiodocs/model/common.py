@@ -25,13 +25,14 @@ Kleur = Annotated[
 class Model(BaseModel):
     """Base of every content model: unknown keys are errors, values are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class Onderdeel(Model):
     """A titled piece of prose with a stable id (uitgangspunt, doel, randvoorwaarde, ...)."""
 
     id: Id
+    """Nodig wanneer naar dit onderdeel wordt verwezen."""
     titel: Tekst = Field(description="Korte titel, verschijnt als kopje.")
     tekst: Tekst = Field(description="Lopende tekst; een lege regel begint een nieuwe alinea.")
     punten: list[Tekst] = Field(

@@ -22,6 +22,7 @@ class Deelnemer(Model):
     naam: Tekst = Field(description="Naam zoals in lopende tekst: 'De Ronde Venen'.")
     officiele_naam: Tekst = Field(description="Officiële naam: 'gemeente De Ronde Venen'.")
     inwoners: Inwonertal
+    """Inwonertal met peildatum en bron; basis van de verdeelsleutel."""
     huisstijl: Id | None = Field(
         default=None, description="Id van een huisstijl uit regio.yaml; leeg = standaardhuisstijl."
     )
@@ -56,4 +57,6 @@ class Regio(Model):
     naam: Tekst = Field(description="Naam van de regio, bijv. 'Utrecht West'.")
     omschrijving: Tekst = Field(description="Eén zin over de samenwerking.")
     deelnemers: list[Deelnemer] = Field(min_length=2)
+    """De deelnemende gemeenten (ten minste twee)."""
     huisstijlen: list[Huisstijl] = Field(default_factory=list)
+    """Huisstijlen waarnaar deelnemers verwijzen."""

@@ -16,7 +16,9 @@ Soort = Literal["beleid", "uitvoering", "ondersteuning"]
 class Taak(Model):
     id: Id
     omschrijving: Tekst
+    """Wat de taak inhoudt."""
     beleidsveld: Beleidsveld
+    """jeugd, wmo, mo-bw, iza of bedrijfsvoering."""
     soort: Soort = Field(description="'beleid' mag niet in een bedrijfsvoeringsorganisatie.")
     plaatsing: Plaatsing = Field(
         description="'regionaal' = in de GR; 'lokaal' = blijft bij de gemeente; "
@@ -27,7 +29,9 @@ class Taak(Model):
     )
     artikel: Id | None = Field(default=None, description="Id van het artikel dat de taak regelt.")
     toelichting: Tekst | None = None
+    """Optionele toelichting, bijv. waarom onderzoek nodig is."""
 
 
 class Taken(Model):
     taken: list[Taak] = Field(min_length=1)
+    """De taken, elk met beleidsveld en plaatsing."""
