@@ -31,11 +31,13 @@ from .resolve import (
     DEFAULT_HUISSTIJL,
     KINDS,
     PER_GEMEENTE_KINDS,
+    DocMeta,
     Job,
     placeholder_values,
     plan_documents,
 )
 from .write import (
+    PROBE_MARKDOWN,
     BuildFailure,
     StyleParts,
     assemble,
@@ -43,7 +45,10 @@ from .write import (
     convert,
     convert_shared,
     find_pandoc,
+    finish_docx,
+    run_pandoc_batch,
     style_parts,
+    style_parts_from,
     write_bytes_atomic,
 )
 
@@ -91,8 +96,16 @@ def build(
         raise UsageError(f"onbekende gemeente '{gemeente}'; kies uit: {', '.join(known)}")
     jobs = plan_documents(region, kinds, gemeente)
     masked = plan_documents(region, kinds, gemeente, mask=True) if strategy == "shared" else None
+    # 'direct' is the naive pipeline: one pandoc process per document, nothing shared.
     return build_jobs(
-        jobs, template_dir, build_dir, workers, progress, masked_jobs=masked, use_cache=use_cache
+        jobs,
+        template_dir,
+        build_dir,
+        workers,
+        progress,
+        masked_jobs=masked,
+        use_cache=use_cache,
+        batch=strategy == "shared",
     )
 
 
@@ -105,8 +118,12 @@ def build_jobs(
     *,
     masked_jobs: list[Job] | None = None,
     use_cache: bool = True,
+    batch: bool = True,
 ) -> BuildReport:
-    """Render every job, convert them all, and only then write them into build/."""
+    """Render every job, convert them all, and only then write them into build/.
+
+    ``batch`` runs pandoc once per core for many documents; without it, once per document.
+    """
     env = make_environment(template_dir)
     items = [_Item(job, render_document(env, job)) for job in jobs]
     if masked_jobs is not None:
@@ -115,7 +132,7 @@ def build_jobs(
                 item.masked = render_document(env, masked_job)
                 item.values = placeholder_values(item.job.context["gemeente"])
     report = BuildReport()
-    docx = _convert_all(items, build_dir / ".cache", workers, progress, report, use_cache)
+    docx = _convert_all(items, build_dir / ".cache", workers, progress, report, use_cache, batch)
     with build_lock(build_dir):
         for item, data in zip(items, docx, strict=True):
             for target, payload in (
@@ -166,6 +183,7 @@ def _convert_all(
     progress: Progress | None,
     report: BuildReport,
     use_cache: bool,
+    batch: bool,
 ) -> list[bytes]:
     count = workers or os.cpu_count() or 1
     with tempfile.TemporaryDirectory(prefix="regiodocs-") as tmp:
@@ -275,9 +293,16 @@ def _convert_all(
                 progress(done, len(items), str(item.job.output))
             return kind, what, data
 
+        if batch:
+            outcomes = _run_batched(
+                tasks, count, tmp_dir, need_pandoc, items, masked_by_key, neutral_path, reference
+            )
+            done += len(direct)
+        else:
+            outcomes = pool_map(pandoc_task, tasks)
         made: dict[str, bytes] = {}
         parts: dict[Huisstijl, StyleParts] = {}
-        for kind, what, value in pool_map(pandoc_task, tasks):
+        for kind, what, value in outcomes:
             if kind == "shared":
                 made[what] = value
             elif kind == "probe":
@@ -303,6 +328,69 @@ def _convert_all(
         results.update(dict(pool_map(one, [n for n in todo if items[n].masked is not None])))
         report.converted.extend(str(items[n].job.output) for n in todo)
         return [results[n] for n in range(len(items))]
+
+
+def _run_batched(
+    tasks: list[tuple[str, Any]],
+    count: int,
+    tmp_dir: Path,
+    need_pandoc: Callable[[], str],
+    items: list[_Item],
+    masked_by_key: dict[str, str | None],
+    neutral_path: Path,
+    reference: Callable[[Huisstijl], tuple[Path, str]],
+) -> list[tuple[str, Any, Any]]:
+    """All pandoc work as one `pandoc lua` batch per core, balanced longest first."""
+    if not tasks:
+        return []
+    specs: list[tuple[tuple[str, Any], str, Path, Path, DocMeta | None]] = []
+    for n, (kind, what) in enumerate(tasks):
+        target = tmp_dir / f"out-{n}.docx"
+        if kind == "shared":
+            specs.append(((kind, what), masked_by_key[what] or "", neutral_path, target, None))
+        elif kind == "probe":
+            specs.append(((kind, what), PROBE_MARKDOWN, reference(what)[0], target, None))
+        else:
+            item = items[what]
+            specs.append(
+                (
+                    (kind, what),
+                    item.markdown,
+                    reference(item.job.meta.huisstijl)[0],
+                    target,
+                    item.job.meta,
+                )
+            )
+    batches: list[list[int]] = [[] for _ in range(min(count, len(specs)))]
+    loads = [0] * len(batches)
+    for n in sorted(range(len(specs)), key=lambda n: -len(specs[n][1])):
+        lightest = loads.index(min(loads))
+        batches[lightest].append(n)
+        loads[lightest] += len(specs[n][1]) + 2000  # a fixed cost per document
+    titles = {spec[3]: (spec[4].title if spec[4] else "een gedeeld document") for spec in specs}
+
+    def run(numbers: list[int]) -> None:
+        work = Path(tempfile.mkdtemp(dir=tmp_dir))
+        run_pandoc_batch(
+            need_pandoc(), [(specs[n][1], specs[n][2], specs[n][3]) for n in numbers], work, titles
+        )
+
+    if len(batches) == 1:
+        run(batches[0])
+    else:
+        with ThreadPoolExecutor(max_workers=len(batches)) as pool:
+            list(pool.map(run, batches))
+    outcomes: list[tuple[str, Any, Any]] = []
+    for (kind, what), _, _, target, meta in specs:
+        raw = target.read_bytes()
+        if kind == "probe":
+            outcomes.append((kind, what, style_parts_from(raw)))
+        elif kind == "shared":
+            outcomes.append((kind, what, raw))
+        else:
+            assert meta is not None
+            outcomes.append((kind, what, finish_docx(raw, meta)))
+    return outcomes
 
 
 _DEFAULT_REFERENCE: dict[str, bytes] = {}

@@ -218,7 +218,7 @@ def build_lock(build_dir: Path) -> Iterator[None]:
 # styles.xml and sectPr put in. A test proves the result equals a direct conversion.
 
 _SECT_PR = re.compile(rb"<w:sectPr>.*?</w:sectPr>", re.S)
-_PROBE = "# Kop\n\nTekst.\n"
+PROBE_MARKDOWN = "# Kop\n\nTekst.\n"
 
 
 @dataclass(frozen=True)
@@ -232,9 +232,14 @@ class StyleParts:
 def style_parts(pandoc: str, reference: Path, workdir: Path) -> StyleParts:
     """Convert a one-line probe with ``reference`` and keep its styles and page setup."""
     raw = run_pandoc(
-        pandoc, _PROBE, reference, workdir / "probe.docx", epoch=0, what="de huisstijl"
+        pandoc, PROBE_MARKDOWN, reference, workdir / "probe.docx", epoch=0, what="de huisstijl"
     )
-    with zipfile.ZipFile(io.BytesIO(raw)) as package:
+    return style_parts_from(raw)
+
+
+def style_parts_from(probe: bytes) -> StyleParts:
+    """The styles and page setup of a converted probe document."""
+    with zipfile.ZipFile(io.BytesIO(probe)) as package:
         found = _SECT_PR.search(package.read("word/document.xml"))
         assert found is not None, "pandoc output without w:sectPr"
         return StyleParts(package.read("word/styles.xml"), found.group(0))
@@ -268,3 +273,43 @@ def assemble(shared: bytes, style: StyleParts, values: dict[str, str], meta: Doc
                 data = style.styles_xml
             target.writestr(info, data)
     return finish_docx(out.getvalue(), meta)
+
+
+BATCH_SCRIPT = Path(__file__).parent / "data" / "batch.lua"
+
+
+def run_pandoc_batch(
+    pandoc: str, conversions: list[tuple[str, Path, Path]], workdir: Path, titles: dict[Path, str]
+) -> None:
+    """Convert many documents in one ``pandoc lua`` process: (markdown, reference, target).
+
+    Byte-identical to one pandoc run per document (a test checks it), without paying
+    pandoc's start-up and initialisation for every document.
+    """
+    lines = []
+    for n, (markdown, reference, target) in enumerate(conversions):
+        source = workdir / f"in-{n}.md"
+        source.write_text(markdown, encoding="utf-8")
+        titles.setdefault(source, titles.get(target, target.name))
+        lines.append(f"{source}\t{reference}\t{target}")
+    listing = workdir / "conversions.txt"
+    listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}  # dates are set by finish_docx
+    try:
+        result = subprocess.run(
+            [pandoc, "lua", str(BATCH_SCRIPT), str(listing)],
+            capture_output=True,
+            env=env,
+            timeout=600,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise BuildFailure(f"pandoc kon niet worden uitgevoerd: {exc}") from None
+    if result.returncode != 0:
+        messages = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        started = [m.removeprefix("regiodocs: ") for m in messages if m.startswith("regiodocs: ")]
+        failed = titles.get(Path(started[-1]), started[-1]) if started else "een document"
+        reason = next(
+            (m for m in reversed(messages) if not m.startswith("regiodocs: ")),
+            str(result.returncode),
+        )
+        raise BuildFailure(f"pandoc faalde voor '{failed}': {reason}")
