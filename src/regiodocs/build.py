@@ -14,6 +14,7 @@ import hashlib
 import os
 import subprocess
 import tempfile
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -196,13 +197,17 @@ def _convert_all(
             pandoc = pandoc or find_pandoc()
             return pandoc
 
+        lock = threading.Lock()
+
         def reference(style: Huisstijl) -> tuple[Path, str]:
-            if style not in references:
-                data = build_reference_docx(_default_reference(need_pandoc()), style)
-                path = tmp_dir / f"reference-{style.id}.docx"
-                path.write_bytes(data)
-                references[style] = (path, hashlib.sha256(data).hexdigest())
-            return references[style]
+            # Built on first use, by whichever pandoc thread needs it first.
+            with lock:
+                if style not in references:
+                    data = build_reference_docx(_default_reference(need_pandoc()), style)
+                    path = tmp_dir / f"reference-{style.id}.docx"
+                    path.write_bytes(data)
+                    references[style] = (path, hashlib.sha256(data).hexdigest())
+                return references[style]
 
         results: dict[int, bytes] = {}
         todo: list[int] = []
@@ -256,8 +261,6 @@ def _convert_all(
             {items[n].job.meta.huisstijl for n in todo if items[n].masked is not None},
             key=lambda s: s.id,
         )
-        for style in {items[n].job.meta.huisstijl for n in todo}:
-            reference(style)
         direct = [n for n in todo if items[n].masked is None]
         # Longest first (whole documents, then shared bodies, then one-line probes): less idle tail.
         direct.sort(key=lambda n: -len(items[n].markdown))
@@ -343,23 +346,18 @@ def _run_batched(
     """All pandoc work as one `pandoc lua` batch per core, balanced longest first."""
     if not tasks:
         return []
-    specs: list[tuple[tuple[str, Any], str, Path, Path, DocMeta | None]] = []
+    # (task, markdown, house style whose reference it needs, output, metadata)
+    specs: list[tuple[tuple[str, Any], str, Huisstijl, Path, DocMeta | None]] = []
     for n, (kind, what) in enumerate(tasks):
         target = tmp_dir / f"out-{n}.docx"
         if kind == "shared":
-            specs.append(((kind, what), masked_by_key[what] or "", neutral_path, target, None))
+            specs.append(((kind, what), masked_by_key[what] or "", DEFAULT_HUISSTIJL, target, None))
         elif kind == "probe":
-            specs.append(((kind, what), PROBE_MARKDOWN, reference(what)[0], target, None))
+            specs.append(((kind, what), PROBE_MARKDOWN, what, target, None))
         else:
             item = items[what]
             specs.append(
-                (
-                    (kind, what),
-                    item.markdown,
-                    reference(item.job.meta.huisstijl)[0],
-                    target,
-                    item.job.meta,
-                )
+                ((kind, what), item.markdown, item.job.meta.huisstijl, target, item.job.meta)
             )
     batches: list[list[int]] = [[] for _ in range(min(count, len(specs)))]
     loads = [0] * len(batches)
@@ -371,9 +369,10 @@ def _run_batched(
 
     def run(numbers: list[int]) -> None:
         work = Path(tempfile.mkdtemp(dir=tmp_dir))
-        run_pandoc_batch(
-            need_pandoc(), [(specs[n][1], specs[n][2], specs[n][3]) for n in numbers], work, titles
-        )
+        # Reference documents are made here, so one batch can start pandoc while another
+        # thread still builds the house styles it needs.
+        conversions = [(specs[n][1], reference(specs[n][2])[0], specs[n][3]) for n in numbers]
+        run_pandoc_batch(need_pandoc(), conversions, work, titles)
 
     if len(batches) == 1:
         run(batches[0])

@@ -9,13 +9,15 @@ pass unescaped.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 # Bidirectional overrides and isolates could reorder what a reader sees; they are shown as
-# their code point instead of being applied.
-_BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+# their code point instead of being applied. Other control characters are dropped.
+_BIDI_SHOWN = str.maketrans(
+    {c: f"<U+{c:04X}>" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 # Marks "label<TAB>text" in numbered paragraphs (1., a., 1°.); the Word writer turns it into a
@@ -35,8 +37,7 @@ TAB = Md(TAB_MARK)
 def escape(text: str) -> str:
     """One line of literal text as pandoc Markdown."""
     text = " ".join(text.replace(TAB_MARK, "").split())
-    text = "".join(f"<U+{ord(ch):04X}>" if ch in _BIDI_CONTROLS else ch for ch in text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc")
+    text = _CONTROL.sub("", text.translate(_BIDI_SHOWN))
     return _PUNCTUATION.sub(r"\\\1", text)
 
 
