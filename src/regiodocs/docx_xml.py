@@ -136,3 +136,14 @@ def marks_to_tabs(body_element: Any, mark: str) -> None:
                 new.append(t)
         for offset, el in enumerate(new):
             run.insert(position + offset, el)
+
+
+def keep_table_rows_whole(body_element: Any) -> None:
+    """No table row breaks across a page (w:cantSplit on every row)."""
+    for row in body_element.iter(qn("w:tr")):
+        tr_pr = row.find(qn("w:trPr"))
+        if tr_pr is None:
+            tr_pr = OxmlElement("w:trPr")
+            row.insert(0, tr_pr)
+        if tr_pr.find(qn("w:cantSplit")) is None:
+            tr_pr.insert(0, OxmlElement("w:cantSplit"))

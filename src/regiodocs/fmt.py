@@ -36,15 +36,15 @@ def _group(digits: str) -> str:
 
 
 def bedrag(value: Decimal, *, centen: bool = False) -> str:
-    """Decimal('1234567') -> '€ 1.234.567'; with centen: '€ 1.234.567,00'."""
+    """Decimal('1234567') -> '€ 1.234.567' (a non-breaking space after €); with centen: ',00'."""
     sign = "-" if value < 0 else ""
     value = abs(value)
     if centen:
         q = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
         whole, _, cents = f"{q:.2f}".partition(".")
-        return f"€ {sign}{_group(whole)},{cents}"
+        return f"€\u00a0{sign}{_group(whole)},{cents}"
     q = value.quantize(Decimal("1"), rounding=ROUND_HALF_UP)
-    return f"€ {sign}{_group(str(int(q)))}"
+    return f"€\u00a0{sign}{_group(str(int(q)))}"
 
 
 def getal(value: int) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 # Bidirectional overrides and isolates could reorder what a reader sees; they are shown as
@@ -36,7 +37,8 @@ TAB = Md(TAB_MARK)
 
 def escape(text: str) -> str:
     """One line of literal text as pandoc Markdown."""
-    text = " ".join(text.replace(TAB_MARK, "").split())
+    # Collapse ASCII whitespace only: a non-breaking space (as in '€ 1.234') must stay.
+    text = _SPACES.sub(" ", text.replace(TAB_MARK, "")).strip(" ")
     text = _CONTROL.sub("", text.translate(_BIDI_SHOWN))
     return _PUNCTUATION.sub(r"\\\1", text)
 

@@ -141,6 +141,7 @@ def finish_docx(data: bytes, meta: DocMeta) -> bytes:
     docx_xml.set_default_language(doc.styles.element, LANGUAGE)
     docx_xml.override_languages(doc.element.body, LANGUAGE)
     docx_xml.marks_to_tabs(doc.element.body, TAB_MARK)
+    docx_xml.keep_table_rows_whole(doc.element.body)
     out = io.BytesIO()
     doc.save(out)
     return docx_xml.deterministic_zip(out.getvalue())
