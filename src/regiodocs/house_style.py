@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import subprocess
 from datetime import UTC, datetime
+from typing import Any
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -46,6 +47,11 @@ def pandoc_default_reference(pandoc: str) -> bytes:
     return result.stdout
 
 
+def _paragraph_style(styles: Any, name: str) -> Any:
+    """The paragraph style ``name``, added when the reference document lacks it."""
+    return styles[name] if name in styles else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+
+
 def build_reference_docx(default_reference: bytes, style: Huisstijl) -> bytes:
     """The reference document for one house style, byte-for-byte reproducible."""
     doc = Document(io.BytesIO(default_reference))
@@ -76,26 +82,18 @@ def build_reference_docx(default_reference: bytes, style: Huisstijl) -> bytes:
         s.paragraph_format.space_after = Pt(6)
         s.paragraph_format.keep_with_next = True
     for name, (left, hanging, after) in _INDENTED_STYLES.items():
-        s = styles[name] if name in styles else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        s = _paragraph_style(styles, name)
         s.base_style = normal
         s.paragraph_format.left_indent = Cm(left)
         s.paragraph_format.first_line_indent = Cm(-hanging)
         s.paragraph_format.space_after = Pt(after)
-    title = (
-        styles["Regelingtitel"]
-        if "Regelingtitel" in styles
-        else styles.add_style("Regelingtitel", WD_STYLE_TYPE.PARAGRAPH)
-    )
+    title = _paragraph_style(styles, "Regelingtitel")
     title.base_style = normal
     title.font.bold = True
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.space_before = Pt(12)
     title.paragraph_format.space_after = Pt(12)
-    small = (
-        styles["Kleine tekst"]
-        if "Kleine tekst" in styles
-        else styles.add_style("Kleine tekst", WD_STYLE_TYPE.PARAGRAPH)
-    )
+    small = _paragraph_style(styles, "Kleine tekst")
     small.base_style = normal
     small.font.size = Pt(8)
     small.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
@@ -104,26 +102,18 @@ def build_reference_docx(default_reference: bytes, style: Huisstijl) -> bytes:
     if "Table" in styles:
         docx_xml.set_table_style_borders(styles["Table"].element, "#808080")
     for name, before, tab_cm in (("Ondertekening", 30, 8.0), ("Handtekening", 42, 8.0)):
-        s = styles[name] if name in styles else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        s = _paragraph_style(styles, name)
         s.base_style = normal
         s.paragraph_format.space_before = Pt(before)
         s.paragraph_format.keep_with_next = name == "Ondertekening"
         s.paragraph_format.tab_stops.add_tab_stop(Cm(tab_cm))
-    toc_title = (
-        styles["Inhoudsopgave"]
-        if "Inhoudsopgave" in styles
-        else styles.add_style("Inhoudsopgave", WD_STYLE_TYPE.PARAGRAPH)
-    )
+    toc_title = _paragraph_style(styles, "Inhoudsopgave")
     toc_title.base_style = normal
     toc_title.font.size = Pt(13)
     toc_title.font.bold = True
     toc_title.font.color.rgb = _rgb(style.kleur_koppen)
     toc_title.paragraph_format.space_before = Pt(12)
-    toc_entry = (
-        styles["Inhoud"]
-        if "Inhoud" in styles
-        else styles.add_style("Inhoud", WD_STYLE_TYPE.PARAGRAPH)
-    )
+    toc_entry = _paragraph_style(styles, "Inhoud")
     toc_entry.base_style = normal
     toc_entry.paragraph_format.left_indent = Cm(0.5)
     toc_entry.paragraph_format.space_after = Pt(2)

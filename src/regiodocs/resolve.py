@@ -265,21 +265,16 @@ class _Resolver:
             "gemeenten": fmt.opsomming(self.namen),
             "vingerafdruk": self.fingerprints["regiovisie"],
         }
-        meta = DocMeta(
+        return self._regional(
+            "regiovisie",
+            "regiovisie.md.j2",
+            "regiovisie",
+            context,
             title=v.titel,
             subject=f"Regiovisie {self.regio.naam}",
             author=f"Gemeenten van de regio {self.regio.naam}",
-            gemeente=None,
             kenmerk=f"Vingerafdruk {self.fingerprints['regiovisie']}",
             datum=self.region.regeling.datum_versie if self.region.regeling else date(2025, 1, 1),
-            huisstijl=DEFAULT_HUISSTIJL,
-        )
-        return Job(
-            "regiovisie",
-            "regiovisie.md.j2",
-            PurePosixPath("regio", f"{self.regio.id}-regiovisie"),
-            context,
-            meta,
         )
 
     def regeling(self) -> Job:
@@ -299,21 +294,16 @@ class _Resolver:
             "stemregel": self._stemregel(),
         }
         status = "Ontwerp" if regeling.status == "concept" else "Vastgesteld"
-        meta = DocMeta(
+        return self._regional(
+            "regeling",
+            "regeling.md.j2",
+            "regeling",
+            context,
             title=regeling.titel,
             subject=f"{status} gemeenschappelijke regeling, versie {regeling.versie}",
             author=f"Colleges van burgemeester en wethouders van de regio {self.regio.naam}",
-            gemeente=None,
             kenmerk=f"{status} versie {regeling.versie}, vingerafdruk {view.vingerafdruk}",
             datum=regeling.datum_versie,
-            huisstijl=DEFAULT_HUISSTIJL,
-        )
-        return Job(
-            "regeling",
-            "regeling.md.j2",
-            PurePosixPath("regio", f"{self.regio.id}-regeling"),
-            context,
-            meta,
         )
 
     def _stemregel(self) -> str:
@@ -368,21 +358,16 @@ class _Resolver:
             + (f", {failed} niet" if failed else ""),
             "vorm": self.region.bestuur.vorm if self.region.bestuur else "openbaar-lichaam",
         }
-        meta = DocMeta(
+        return self._regional(
+            "wgr-toets",
+            "wgr-toets.md.j2",
+            "wgr-toets",
+            context,
             title=f"Wgr-toets {regeling.citeertitel}",
             subject="Toets van de regeling aan de Wet gemeenschappelijke regelingen",
             author="regiodocs",
-            gemeente=None,
             kenmerk=f"Regeling versie {regeling.versie}, vingerafdruk {self.fingerprints['regeling']}",
             datum=regeling.datum_versie,
-            huisstijl=DEFAULT_HUISSTIJL,
-        )
-        return Job(
-            "wgr-toets",
-            "wgr-toets.md.j2",
-            PurePosixPath("regio", f"{self.regio.id}-wgr-toets"),
-            context,
-            meta,
         )
 
     def reactienota(self) -> Job:
@@ -427,21 +412,16 @@ class _Resolver:
             "totaal": len(alle),
             "vingerafdruk": self.fingerprints["reactienota"],
         }
-        meta = DocMeta(
+        return self._regional(
+            "reactienota",
+            "reactienota.md.j2",
+            "reactienota",
+            context,
             title=f"Reactienota: {c.onderwerp}",
             subject=c.onderwerp,
             author=f"Gemeenten van de regio {self.regio.naam}",
-            gemeente=None,
             kenmerk=f"Vingerafdruk {self.fingerprints['reactienota']}",
             datum=max(b.datum for b in c.bronnen),
-            huisstijl=DEFAULT_HUISSTIJL,
-        )
-        return Job(
-            "reactienota",
-            "reactienota.md.j2",
-            PurePosixPath("regio", f"{self.regio.id}-reactienota"),
-            context,
-            meta,
         )
 
     def _verwijzing(self, text: str) -> str:
@@ -481,21 +461,16 @@ class _Resolver:
             "rows": rows,
             "regio": self.regio.naam,
         }
-        meta = DocMeta(
+        return self._regional(
+            "afweging",
+            "afweging.md.j2",
+            f"afweging-{opgave.id}",
+            context,
             title=f"Afweging: {opgave.titel}",
             subject=f"Advies over regionale samenwerking: {advies.uitkomst}",
             author=f"Gemeenten van de regio {self.regio.naam}",
-            gemeente=None,
             kenmerk=f"Afwegingskader, opgave {opgave.id}",
             datum=self.region.regeling.datum_versie if self.region.regeling else date(2025, 1, 1),
-            huisstijl=DEFAULT_HUISSTIJL,
-        )
-        return Job(
-            "afweging",
-            "afweging.md.j2",
-            PurePosixPath("regio", f"{self.regio.id}-afweging-{opgave.id}"),
-            context,
-            meta,
         )
 
     def _stemverhouding_rows(self) -> list[dict[str, str]]:
@@ -663,6 +638,31 @@ class _Resolver:
         )
         out = PurePosixPath(d.id, f"{data.datum.isoformat()}-raadsinformatiebrief-{brief.id}")
         return Job("raadsinformatiebrief", "raadsinformatiebrief.md.j2", out, context, meta)
+
+    def _regional(
+        self,
+        kind: str,
+        template: str,
+        name: str,
+        context: dict[str, Any],
+        *,
+        title: str,
+        subject: str,
+        author: str,
+        kenmerk: str,
+        datum: date,
+    ) -> Job:
+        """A document for the whole region: default house style, written to build/regio/."""
+        meta = DocMeta(
+            title=title,
+            subject=subject,
+            author=author,
+            gemeente=None,
+            kenmerk=kenmerk,
+            datum=datum,
+            huisstijl=DEFAULT_HUISSTIJL,
+        )
+        return Job(kind, template, PurePosixPath("regio", f"{self.regio.id}-{name}"), context, meta)
 
     def _meta_per_gemeente(
         self, soort: str, onderwerp: str, d: Deelnemer, kenmerk: str, datum: date, author: str
