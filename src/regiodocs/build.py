@@ -10,13 +10,14 @@ documents whose Markdown changed.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import subprocess
 import tempfile
 import threading
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -90,6 +91,8 @@ def build(
     strategy: Strategy = "shared",
     use_cache: bool = True,
 ) -> BuildReport:
+    if strategy == "shared":
+        _prefetch_default_reference()  # overlaps pandoc's start with loading and rendering
     checked = load_checked(content_dir, region_id, wgr=wgr_errors)
     region = checked.region
     known = [d.id for d in region.regio.deelnemers]
@@ -296,39 +299,49 @@ def _convert_all(
                 progress(done, len(items), str(item.job.output))
             return kind, what, data
 
-        if batch:
-            outcomes = _run_batched(
-                tasks, count, tmp_dir, need_pandoc, items, masked_by_key, neutral_path, reference
-            )
-            done += len(direct)
-        else:
-            outcomes = pool_map(pandoc_task, tasks)
         made: dict[str, bytes] = {}
         parts: dict[Huisstijl, StyleParts] = {}
-        for kind, what, value in outcomes:
-            if kind == "shared":
-                made[what] = value
-            elif kind == "probe":
-                parts[what] = value
-            else:
-                results[what] = value
-        shared.update(made)
+        masked_todo = [n for n in todo if items[n].masked is not None]
+
+        def absorb(outcomes: list[tuple[str, Any, Any]]) -> None:
+            for kind, what, value in outcomes:
+                if kind == "shared":
+                    made[what] = value
+                    shared[what] = value
+                elif kind == "probe":
+                    parts[what] = value
+                else:
+                    results[what] = value
+
+        # 3. Per-municipality documents: assembled from their shared conversion as soon as it
+        #    and their house style are there, while other pandoc batches are still running.
+        def assemble_ready() -> None:
+            nonlocal done
+            for n in masked_todo:
+                item = items[n]
+                assert item.masked is not None and item.values is not None
+                key = _hash("shared", item.masked, neutral_hash)
+                style = item.job.meta.huisstijl
+                if n in results or key not in shared or style not in parts:
+                    continue
+                results[n] = assemble(shared[key], parts[style], item.values, item.job.meta)
+                done += 1
+                if progress:
+                    progress(done, len(items), str(item.job.output))
+
+        if batch:
+            for outcomes in _run_batched(
+                tasks, count, tmp_dir, need_pandoc, items, masked_by_key, reference
+            ):
+                absorb(outcomes)
+                assemble_ready()
+            done += len(direct)
+        else:
+            absorb(pool_map(pandoc_task, tasks))
+            assemble_ready()
+        assert all(n in results for n in todo), "a document was neither converted nor assembled"
         report.pandoc_runs += len(tasks)
         _SHARED[id(report)] = made
-
-        # 3. Every per-municipality document not in the cache: assembled from its shared conversion.
-        def one(n: int) -> tuple[int, bytes]:
-            nonlocal done
-            item = items[n]
-            assert item.masked is not None and item.values is not None
-            key = _hash("shared", item.masked, neutral_hash)
-            data = assemble(shared[key], parts[item.job.meta.huisstijl], item.values, item.job.meta)
-            done += 1
-            if progress:
-                progress(done, len(items), str(item.job.output))
-            return n, data
-
-        results.update(dict(pool_map(one, [n for n in todo if items[n].masked is not None])))
         report.converted.extend(str(items[n].job.output) for n in todo)
         return [results[n] for n in range(len(items))]
 
@@ -340,12 +353,17 @@ def _run_batched(
     need_pandoc: Callable[[], str],
     items: list[_Item],
     masked_by_key: dict[str, str | None],
-    neutral_path: Path,
     reference: Callable[[Huisstijl], tuple[Path, str]],
-) -> list[tuple[str, Any, Any]]:
-    """All pandoc work as one `pandoc lua` batch per core, balanced longest first."""
+) -> Iterator[list[tuple[str, Any, Any]]]:
+    """All pandoc work as `pandoc lua` batches, one per core; yields each batch's outcomes
+    as soon as that batch is done.
+
+    With more than one core the shared bodies and house-style probes form their own batch,
+    so the per-municipality documents can be assembled while the regional documents are
+    still being converted.
+    """
     if not tasks:
-        return []
+        return
     # (task, markdown, house style whose reference it needs, output, metadata)
     specs: list[tuple[tuple[str, Any], str, Huisstijl, Path, DocMeta | None]] = []
     for n, (kind, what) in enumerate(tasks):
@@ -359,46 +377,73 @@ def _run_batched(
             specs.append(
                 ((kind, what), item.markdown, item.job.meta.huisstijl, target, item.job.meta)
             )
-    batches: list[list[int]] = [[] for _ in range(min(count, len(specs)))]
-    loads = [0] * len(batches)
-    for n in sorted(range(len(specs)), key=lambda n: -len(specs[n][1])):
-        lightest = loads.index(min(loads))
-        batches[lightest].append(n)
-        loads[lightest] += len(specs[n][1]) + 2000  # a fixed cost per document
+    municipal = [n for n, spec in enumerate(specs) if spec[0][0] != "direct"]
+    regional = [n for n, spec in enumerate(specs) if spec[0][0] == "direct"]
+    if count > 1 and municipal and regional:
+        groups = [(municipal, 1), (regional, count - 1)]
+    else:
+        groups = [(list(range(len(specs))), count)]
+    batches: list[list[int]] = []
+    for numbers, share in groups:
+        own: list[list[int]] = [[] for _ in range(max(1, min(share, len(numbers))))]
+        loads = [0] * len(own)
+        for n in sorted(numbers, key=lambda n: -len(specs[n][1])):
+            lightest = loads.index(min(loads))
+            own[lightest].append(n)
+            loads[lightest] += len(specs[n][1]) + 2000  # a fixed cost per document
+        batches.extend(own)
     titles = {spec[3]: (spec[4].title if spec[4] else "een gedeeld document") for spec in specs}
 
-    def run(numbers: list[int]) -> None:
+    def run(numbers: list[int]) -> list[tuple[str, Any, Any]]:
         work = Path(tempfile.mkdtemp(dir=tmp_dir))
         # Reference documents are made here, so one batch can start pandoc while another
         # thread still builds the house styles it needs.
         conversions = [(specs[n][1], reference(specs[n][2])[0], specs[n][3]) for n in numbers]
         run_pandoc_batch(need_pandoc(), conversions, work, titles)
+        outcomes: list[tuple[str, Any, Any]] = []
+        for n in numbers:
+            (kind, what), _, _, target, meta = specs[n]
+            raw = target.read_bytes()
+            if kind == "probe":
+                outcomes.append((kind, what, style_parts_from(raw)))
+            elif kind == "shared":
+                outcomes.append((kind, what, raw))
+            else:
+                assert meta is not None
+                outcomes.append((kind, what, finish_docx(raw, meta)))
+        return outcomes
 
     if len(batches) == 1:
-        run(batches[0])
-    else:
-        with ThreadPoolExecutor(max_workers=len(batches)) as pool:
-            list(pool.map(run, batches))
-    outcomes: list[tuple[str, Any, Any]] = []
-    for (kind, what), _, _, target, meta in specs:
-        raw = target.read_bytes()
-        if kind == "probe":
-            outcomes.append((kind, what, style_parts_from(raw)))
-        elif kind == "shared":
-            outcomes.append((kind, what, raw))
-        else:
-            assert meta is not None
-            outcomes.append((kind, what, finish_docx(raw, meta)))
-    return outcomes
+        yield run(batches[0])
+        return
+    with ThreadPoolExecutor(max_workers=len(batches)) as pool:
+        for future in as_completed([pool.submit(run, b) for b in batches]):
+            yield future.result()
 
 
 _DEFAULT_REFERENCE: dict[str, bytes] = {}
+_DEFAULT_REFERENCE_LOCK = threading.Lock()
 
 
 def _default_reference(pandoc: str) -> bytes:
-    if pandoc not in _DEFAULT_REFERENCE:
-        try:
-            _DEFAULT_REFERENCE[pandoc] = pandoc_default_reference(pandoc)
-        except (OSError, subprocess.SubprocessError) as exc:
-            raise BuildFailure(f"pandoc kon niet worden gestart ({pandoc}): {exc}") from None
-    return _DEFAULT_REFERENCE[pandoc]
+    """pandoc's own reference.docx (the base of every house style), asked once per process."""
+    with _DEFAULT_REFERENCE_LOCK:
+        if pandoc not in _DEFAULT_REFERENCE:
+            try:
+                _DEFAULT_REFERENCE[pandoc] = pandoc_default_reference(pandoc)
+            except (OSError, subprocess.SubprocessError) as exc:
+                raise BuildFailure(f"pandoc kon niet worden gestart ({pandoc}): {exc}") from None
+        return _DEFAULT_REFERENCE[pandoc]
+
+
+def _prefetch_default_reference() -> None:
+    """Ask pandoc for its reference document while the content is loaded and rendered.
+
+    Best effort: a failure here is reported, located, by the normal path later on.
+    """
+
+    def fetch() -> None:
+        with contextlib.suppress(Exception):
+            _default_reference(find_pandoc())
+
+    threading.Thread(target=fetch, daemon=True).start()
