@@ -16,8 +16,8 @@ import os
 import subprocess
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -314,13 +314,15 @@ def _convert_all(
                     results[what] = value
 
         # 3. Per-municipality documents: assembled from their shared conversion as soon as it
-        #    and their house style are there, while other pandoc batches are still running.
+        #    and their house style are there, while pandoc converts the next documents.
+        shared_key = {n: _hash("shared", items[n].masked or "", neutral_hash) for n in masked_todo}
+
         def assemble_ready() -> None:
             nonlocal done
             for n in masked_todo:
                 item = items[n]
                 assert item.masked is not None and item.values is not None
-                key = _hash("shared", item.masked, neutral_hash)
+                key = shared_key[n]
                 style = item.job.meta.huisstijl
                 if n in results or key not in shared or style not in parts:
                     continue
@@ -329,12 +331,18 @@ def _convert_all(
                 if progress:
                     progress(done, len(items), str(item.job.output))
 
-        if batch:
-            for outcomes in _run_batched(
-                tasks, count, tmp_dir, need_pandoc, items, masked_by_key, reference
-            ):
-                absorb(outcomes)
+        outcome_lock = threading.Lock()
+
+        def on_outcome(kind: str, what: Any, value: Any) -> None:
+            # Called from the batch threads, each time pandoc has written one document.
+            with outcome_lock:
+                absorb([(kind, what, value)])
                 assemble_ready()
+
+        if batch:
+            _run_batched(
+                tasks, count, tmp_dir, need_pandoc, items, masked_by_key, reference, on_outcome
+            )
             done += len(direct)
         else:
             absorb(pool_map(pandoc_task, tasks))
@@ -354,13 +362,13 @@ def _run_batched(
     items: list[_Item],
     masked_by_key: dict[str, str | None],
     reference: Callable[[Huisstijl], tuple[Path, str]],
-) -> Iterator[list[tuple[str, Any, Any]]]:
-    """All pandoc work as `pandoc lua` batches, one per core; yields each batch's outcomes
-    as soon as that batch is done.
+    on_outcome: Callable[[str, Any, Any], None],
+) -> None:
+    """All pandoc work as `pandoc lua` batches, one per core; ``on_outcome`` gets each
+    converted document as soon as pandoc has written it.
 
     With more than one core the shared bodies and house-style probes form their own batch,
-    so the per-municipality documents can be assembled while the regional documents are
-    still being converted.
+    so the per-municipality documents are assembled while pandoc is still converting.
     """
     if not tasks:
         return
@@ -387,38 +395,39 @@ def _run_batched(
     for numbers, share in groups:
         own: list[list[int]] = [[] for _ in range(max(1, min(share, len(numbers))))]
         loads = [0] * len(own)
-        for n in sorted(numbers, key=lambda n: -len(specs[n][1])):
+        # House-style probes first (assembly needs them), then longest first.
+        for n in sorted(numbers, key=lambda n: (specs[n][0][0] != "probe", -len(specs[n][1]))):
             lightest = loads.index(min(loads))
             own[lightest].append(n)
             loads[lightest] += len(specs[n][1]) + 2000  # a fixed cost per document
         batches.extend(own)
     titles = {spec[3]: (spec[4].title if spec[4] else "een gedeeld document") for spec in specs}
 
-    def run(numbers: list[int]) -> list[tuple[str, Any, Any]]:
+    by_target = {spec[3]: n for n, spec in enumerate(specs)}
+
+    def finished(target: Path) -> None:
+        (kind, what), _, _, _, meta = specs[by_target[target]]
+        raw = target.read_bytes()
+        if kind == "probe":
+            on_outcome(kind, what, style_parts_from(raw))
+        elif kind == "shared":
+            on_outcome(kind, what, raw)
+        else:
+            assert meta is not None
+            on_outcome(kind, what, finish_docx(raw, meta))
+
+    def run(numbers: list[int]) -> None:
         work = Path(tempfile.mkdtemp(dir=tmp_dir))
         # Reference documents are made here, so one batch can start pandoc while another
         # thread still builds the house styles it needs.
         conversions = [(specs[n][1], reference(specs[n][2])[0], specs[n][3]) for n in numbers]
-        run_pandoc_batch(need_pandoc(), conversions, work, titles)
-        outcomes: list[tuple[str, Any, Any]] = []
-        for n in numbers:
-            (kind, what), _, _, target, meta = specs[n]
-            raw = target.read_bytes()
-            if kind == "probe":
-                outcomes.append((kind, what, style_parts_from(raw)))
-            elif kind == "shared":
-                outcomes.append((kind, what, raw))
-            else:
-                assert meta is not None
-                outcomes.append((kind, what, finish_docx(raw, meta)))
-        return outcomes
+        run_pandoc_batch(need_pandoc(), conversions, work, titles, on_done=finished)
 
     if len(batches) == 1:
-        yield run(batches[0])
+        run(batches[0])
         return
     with ThreadPoolExecutor(max_workers=len(batches)) as pool:
-        for future in as_completed([pool.submit(run, b) for b in batches]):
-            yield future.result()
+        list(pool.map(run, batches))
 
 
 _DEFAULT_REFERENCE: dict[str, bytes] = {}

@@ -18,7 +18,7 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from pathlib import Path
@@ -280,12 +280,17 @@ BATCH_SCRIPT = Path(__file__).parent / "data" / "batch.lua"
 
 
 def run_pandoc_batch(
-    pandoc: str, conversions: list[tuple[str, Path, Path]], workdir: Path, titles: dict[Path, str]
+    pandoc: str,
+    conversions: list[tuple[str, Path, Path]],
+    workdir: Path,
+    titles: dict[Path, str],
+    on_done: Callable[[Path], None] | None = None,
 ) -> None:
     """Convert many documents in one ``pandoc lua`` process: (markdown, reference, target).
 
     Byte-identical to one pandoc run per document (a test checks it), without paying
-    pandoc's start-up and initialisation for every document.
+    pandoc's start-up and initialisation for every document. ``on_done`` is called with
+    each target as soon as it is written, while pandoc goes on with the next.
     """
     lines = []
     for n, (markdown, reference, target) in enumerate(conversions):
@@ -296,21 +301,30 @@ def run_pandoc_batch(
     listing = workdir / "conversions.txt"
     listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
     env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}  # dates are set by finish_docx
+    errors = workdir / "stderr.txt"
     try:
-        result = subprocess.run(
-            [pandoc, "lua", str(BATCH_SCRIPT), str(listing)],
-            capture_output=True,
-            env=env,
-            timeout=600,
-        )
+        with open(errors, "wb") as stderr:
+            process = subprocess.Popen(
+                [pandoc, "lua", str(BATCH_SCRIPT), str(listing)],
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                env=env,
+            )
+            assert process.stdout is not None
+            try:
+                for line in process.stdout:
+                    if on_done is not None:
+                        on_done(Path(line.decode("utf-8").rstrip("\n")))
+            finally:
+                process.stdout.close()
+                returncode = process.wait(timeout=600)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise BuildFailure(f"pandoc kon niet worden uitgevoerd: {exc}") from None
-    if result.returncode != 0:
-        messages = result.stderr.decode("utf-8", "replace").strip().splitlines()
+    if returncode != 0:
+        messages = errors.read_bytes().decode("utf-8", "replace").strip().splitlines()
         started = [m.removeprefix("regiodocs: ") for m in messages if m.startswith("regiodocs: ")]
         failed = titles.get(Path(started[-1]), started[-1]) if started else "een document"
         reason = next(
-            (m for m in reversed(messages) if not m.startswith("regiodocs: ")),
-            str(result.returncode),
+            (m for m in reversed(messages) if not m.startswith("regiodocs: ")), str(returncode)
         )
         raise BuildFailure(f"pandoc faalde voor '{failed}': {reason}")

@@ -15,4 +15,7 @@ for line in io.lines(list) do
   local output = assert(io.open(out, "wb"))
   output:write(bytes)
   output:close()
+  -- Tell the caller this one is done, so it can use it while the rest converts.
+  io.stdout:write(out .. "\n")
+  io.stdout:flush()
 end
