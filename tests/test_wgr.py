@@ -97,3 +97,13 @@ def test_rule_fails_on_a_minimal_violation(
     doc = Document(str(project / "build/regio/utrecht-west-wgr-toets.docx"))
     outcome = {row.cells[0].text: row.cells[3].text for row in doc.tables[0].rows[1:]}
     assert outcome[code] == "niet voldaan"
+
+
+def test_a_missing_name_and_seat_is_reported_once(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    edit(project / BESTUUR, "naam_openbaar_lichaam: Sociaal Domein Utrecht West\n", "")
+    result = run("check")
+    assert result.exit_code == 1
+    assert result.output.count("naam en vestigingsplaats van het openbaar lichaam ontbreken") == 1
+    assert "WGR-02" in result.output and "bestuur.yaml" in result.output

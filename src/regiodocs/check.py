@@ -157,12 +157,6 @@ def _check_bestuur_en_taken(region: Region, found: _Findings) -> None:
                     ("huidige_overleggen", i, "opvolger"),
                     _unknown("orgaan", h.opvolger, organen),
                 )
-        if b.vorm == "openbaar-lichaam" and not (b.naam_openbaar_lichaam and b.vestigingsplaats):
-            found.error(
-                src,
-                (),
-                "een openbaar lichaam heeft een naam en een vestigingsplaats nodig (art. 8, eerste lid, en art. 10, derde lid, Wgr)",
-            )
     if region.taken is None:
         return
     src = region.source("taken")

@@ -579,34 +579,23 @@ class _Resolver:
         return text + (f"; {open_} zijn nog in behandeling." if open_ else ".")
 
     def raadsvoorstel(self, voorstel: Raadsvoorstel, d: Deelnemer, mask: bool) -> Job:
-        context = self._voorstel_context(voorstel, d, mask)
-        data = voorstel.per_gemeente[d.id]
-        meta = self._meta_per_gemeente(
-            "Raadsvoorstel",
-            voorstel.onderwerp,
-            d,
-            data.kenmerk,
-            data.raadsvergadering,
-            f"Het college van burgemeester en wethouders van {d.naam}",
-        )
-        out = PurePosixPath(
-            d.id, f"{data.raadsvergadering.isoformat()}-raadsvoorstel-{voorstel.id}"
-        )
-        return Job("raadsvoorstel", "raadsvoorstel.md.j2", out, context, meta)
+        author = f"Het college van burgemeester en wethouders van {d.naam}"
+        return self._voorstel_job("raadsvoorstel", "Raadsvoorstel", voorstel, d, mask, author)
 
     def raadsbesluit(self, voorstel: Raadsvoorstel, d: Deelnemer, mask: bool) -> Job:
-        context = self._voorstel_context(voorstel, d, mask)
+        author = f"De raad van de gemeente {d.naam}"
+        return self._voorstel_job("raadsbesluit", "Raadsbesluit", voorstel, d, mask, author)
+
+    def _voorstel_job(
+        self, kind: str, soort: str, voorstel: Raadsvoorstel, d: Deelnemer, mask: bool, author: str
+    ) -> Job:
+        """The raadsvoorstel or raadsbesluit of one proposal for one municipality."""
         data = voorstel.per_gemeente[d.id]
         meta = self._meta_per_gemeente(
-            "Raadsbesluit",
-            voorstel.onderwerp,
-            d,
-            data.kenmerk,
-            data.raadsvergadering,
-            f"De raad van de gemeente {d.naam}",
+            soort, voorstel.onderwerp, d, data.kenmerk, data.raadsvergadering, author
         )
-        out = PurePosixPath(d.id, f"{data.raadsvergadering.isoformat()}-raadsbesluit-{voorstel.id}")
-        return Job("raadsbesluit", "raadsbesluit.md.j2", out, context, meta)
+        out = PurePosixPath(d.id, f"{data.raadsvergadering.isoformat()}-{kind}-{voorstel.id}")
+        return Job(kind, f"{kind}.md.j2", out, self._voorstel_context(voorstel, d, mask), meta)
 
     def informatiebrief(self, brief: Informatiebrief, d: Deelnemer, mask: bool) -> Job:
         data = brief.per_gemeente[d.id]
