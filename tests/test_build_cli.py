@@ -161,8 +161,8 @@ def test_schema_command_writes_json_schema(project: Path, run: Callable[..., Res
 
 
 def test_committed_editor_schemas_match_the_models() -> None:
-    from regiodocs.model.region import FOLDER_MODELS, SECTION_MODELS
-    from regiodocs.schema import file_schema
+    from regiodocs.content.region import FOLDER_MODELS, SECTION_MODELS
+    from regiodocs.content.schema import file_schema
 
     root = Path(__file__).resolve().parents[1]
     for name in {**SECTION_MODELS, **FOLDER_MODELS}:

@@ -10,9 +10,9 @@ from docx.shared import Cm
 from lxml import etree
 
 from regiodocs import fmt
-from regiodocs.load import load_region
-from regiodocs.resolve import EXTRA_KINDS, KINDS
-from regiodocs.schema import validate_region
+from regiodocs.content.load import load_region
+from regiodocs.content.schema import validate_region
+from regiodocs.documents.resolve import EXTRA_KINDS, KINDS
 
 ROOT = Path(__file__).resolve().parents[1]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

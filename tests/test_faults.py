@@ -102,7 +102,7 @@ def test_failing_pandoc_is_reported_and_changes_nothing(
 ) -> None:
     assert run("build", "all").exit_code == 0
     shutil.rmtree(project / "build/.cache")
-    from regiodocs.write import find_pandoc
+    from regiodocs.output.write import find_pandoc
 
     real = find_pandoc()
     fake = project / "pandoc"
@@ -154,7 +154,7 @@ def test_disk_full_or_read_only_during_writing(
             raise OSError(code, os.strerror(code))
         real_replace(src, dst)
 
-    monkeypatch.setattr("regiodocs.write.os.replace", failing_replace)
+    monkeypatch.setattr("regiodocs.output.write.os.replace", failing_replace)
     result = run("build", "all")
     assert result.exit_code == 1
     assert message in result.output and "Traceback" not in result.output

@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
+from regiodocs.content.pipeline import load_checked
 from regiodocs.diagnostics import ContentError, UsageError
-from regiodocs.pipeline import load_checked
-from regiodocs.render import make_environment, render_document
-from regiodocs.resolve import EXTRA_KINDS, KINDS, plan_documents
+from regiodocs.documents.render import make_environment, render_document
+from regiodocs.documents.resolve import EXTRA_KINDS, KINDS, plan_documents
 
 FILES = [
     "regio.yaml",

@@ -11,8 +11,8 @@ from click.testing import Result
 from conftest import edit
 from docx import Document
 
-from regiodocs.model.bestuur import Stemverhouding
-from regiodocs.stemverhouding import StemverhoudingFout, stemmen
+from regiodocs.content.models.bestuur import Stemverhouding
+from regiodocs.governance.stemverhouding import StemverhoudingFout, stemmen
 
 UW = {"sv": 64000, "wo": 54000, "drv": 46000, "mf": 14000, "ow": 10000}
 

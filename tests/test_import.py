@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from regiodocs.check import check_regeling_source
-from regiodocs.load import load_yaml_file
-from regiodocs.numbering import iter_articles, number_regeling
-from regiodocs.regeling_view import artikel_view
+from regiodocs.content.check import check_regeling_source
+from regiodocs.content.load import load_yaml_file
+from regiodocs.legal.numbering import iter_articles, number_regeling
+from regiodocs.legal.regeling_view import artikel_view
 
 # shared/ lies beside the repository (as in CI and in a developer's checkout).
 FIXTURES = sorted(

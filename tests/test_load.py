@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from regiodocs.content.load import load_yaml_file
 from regiodocs.diagnostics import ContentError
-from regiodocs.load import load_yaml_file
 
 
 def problems(tmp_path: Path, raw: bytes) -> list[str]:
@@ -80,7 +80,7 @@ def test_dates_stay_text_for_the_schema_to_judge(tmp_path: Path) -> None:
 
 
 def test_fast_and_careful_loading_agree_on_every_content_file() -> None:
-    from regiodocs.load import _load_careful, _load_fast
+    from regiodocs.content.load import _load_careful, _load_fast
 
     files = sorted((Path(__file__).resolve().parents[1] / "content").rglob("*.yaml"))
     assert len(files) >= 15
@@ -107,6 +107,6 @@ def test_fast_and_careful_loading_agree_on_every_content_file() -> None:
 def test_the_fast_path_leaves_irregular_files_to_the_careful_one(
     raw: bytes, tmp_path: Path
 ) -> None:
-    from regiodocs.load import _load_fast
+    from regiodocs.content.load import _load_fast
 
     assert _load_fast(raw, tmp_path / "x.yaml", "x") is None

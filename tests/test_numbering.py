@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import Result
 from conftest import edit
 
-from regiodocs.numbering import Address, cite, letter, ordinal
+from regiodocs.legal.numbering import Address, cite, letter, ordinal
 
 
 def test_citation_forms() -> None:

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from regiodocs import fmt
-from regiodocs.verdeelsleutel import bijdragen, verdeelsleutel
+from regiodocs.governance.verdeelsleutel import bijdragen, verdeelsleutel
 
 
 def pct(sleutel: dict[str, object]) -> dict[str, str]:

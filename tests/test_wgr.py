@@ -59,7 +59,7 @@ VIOLATIONS = {
 
 
 def test_every_rule_has_a_violation_case() -> None:
-    from regiodocs.wgr import RULES
+    from regiodocs.legal.wgr import RULES
 
     assert sorted(VIOLATIONS) == [regel.code for regel, _ in RULES]
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import Result
 from docx import Document
 
-from regiodocs.wijziging import apply, draft, load_version, regeling_text
+from regiodocs.legal.wijziging import apply, draft, load_version, regeling_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "content/utrecht-west/regeling.yaml"

@@ -23,13 +23,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from . import __version__
-from .diagnostics import UsageError
-from .house_style import build_reference_docx, pandoc_default_reference
-from .model.regio import Huisstijl
-from .pipeline import load_checked
-from .render import make_environment, render_document
-from .resolve import (
+from regiodocs import __version__
+from regiodocs.content.models.regio import Huisstijl
+from regiodocs.content.pipeline import load_checked
+from regiodocs.diagnostics import UsageError
+from regiodocs.documents.render import make_environment, render_document
+from regiodocs.documents.resolve import (
     DEFAULT_HUISSTIJL,
     KINDS,
     PER_GEMEENTE_KINDS,
@@ -38,7 +37,8 @@ from .resolve import (
     placeholder_values,
     plan_documents,
 )
-from .write import (
+from regiodocs.output.house_style import build_reference_docx, pandoc_default_reference
+from regiodocs.output.write import (
     PROBE_MARKDOWN,
     BuildFailure,
     StyleParts,
@@ -157,10 +157,10 @@ def build_jobs(
 @cache
 def _writer_fingerprint() -> str:
     """Hash of the code that turns Markdown into .docx: a change there invalidates the cache."""
-    here = Path(__file__).parent
+    output = Path(__file__).parent / "output"
     h = hashlib.sha256()
-    for name in ("write.py", "docx_xml.py", "house_style.py"):
-        h.update((here / name).read_bytes())
+    for name in ("write.py", "docx_xml.py", "house_style.py", "data/batch.lua"):
+        h.update((output / name).read_bytes())
     return h.hexdigest()
 
 

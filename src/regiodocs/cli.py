@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .diagnostics import ContentError, UsageError
+from regiodocs.diagnostics import ContentError, UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -107,7 +107,7 @@ def check(content_dir: Path, region_id: str, strict: bool) -> None:
     """Controleer de inhoud van een regio (schema, verwijzingen, Wgr-regels)."""
 
     def action() -> None:
-        from .pipeline import load_checked
+        from regiodocs.content.pipeline import load_checked
 
         checked = load_checked(content_dir, region_id, strict=strict)
         for warning in checked.warnings:
@@ -147,8 +147,8 @@ def check(content_dir: Path, region_id: str, strict: bool) -> None:
 )
 def schema(output: Path | None, per_file: Path | None) -> None:
     """Schrijf het JSON Schema van de inhoud (voor editors met YAML-ondersteuning)."""
-    from .schema import file_schema, json_schema
-    from .write import write_text_atomic
+    from regiodocs.content.schema import file_schema, json_schema
+    from regiodocs.output.write import write_text_atomic
 
     text = json_schema()
     if output is None and per_file is None:
@@ -157,7 +157,7 @@ def schema(output: Path | None, per_file: Path | None) -> None:
         write_text_atomic(output, text)
         click.echo(f"schema geschreven naar {output}")
     if per_file is not None:
-        from .model.region import FOLDER_MODELS, SECTION_MODELS
+        from regiodocs.content.region import FOLDER_MODELS, SECTION_MODELS
 
         for name in {**SECTION_MODELS, **FOLDER_MODELS}:
             write_text_atomic(per_file / f"{name}.schema.json", file_schema(name))
@@ -189,9 +189,9 @@ def build(
     """Maak documenten van SOORT (of alle: all) voor de regio, of voor één gemeente."""
 
     def action() -> None:
-        from .build import build as run_build
-        from .resolve import EXTRA_KINDS, KINDS
-        from .write import BuildFailure
+        from regiodocs.build import build as run_build
+        from regiodocs.documents.resolve import EXTRA_KINDS, KINDS
+        from regiodocs.output.write import BuildFailure
 
         kinds = KINDS + EXTRA_KINDS if soort == "all" else (soort,)
         # Progress on a terminal only; quiet when piped and in CI.
@@ -232,7 +232,7 @@ def consistency(content_dir: Path, region_id: str, template_dir: Path, build_dir
     """Bewijs dat de versies per gemeente alleen in de gemeentevelden verschillen."""
 
     def action() -> None:
-        from .consistency import check_consistency
+        from regiodocs.documents.consistency import check_consistency
 
         report = check_consistency(content_dir, template_dir, build_dir, region_id)
         for problem in report.problems:
@@ -257,9 +257,9 @@ def wgr_toets_command(
     """Toets de regeling aan de Wgr en schrijf het toetsrapport (ook als regels falen)."""
 
     def action() -> None:
-        from .build import build as run_build
-        from .pipeline import load_checked
-        from .wgr import wgr_toets
+        from regiodocs.build import build as run_build
+        from regiodocs.content.pipeline import load_checked
+        from regiodocs.legal.wgr import wgr_toets
 
         region = load_checked(content_dir, region_id, wgr=False).region
         uitkomsten = wgr_toets(region)
@@ -320,8 +320,8 @@ def wijziging(
     """Stel de wijzigingsregeling op (ARTIKEL I, II) met synopsis, uit twee versies van de regeling."""
 
     def action() -> None:
-        from .build import build_jobs
-        from .wijziging import draft, load_version, wijziging_job
+        from regiodocs.build import build_jobs
+        from regiodocs.legal.wijziging import draft, load_version, wijziging_job
 
         checked_dir = content_dir / region_id
         naar_spec = naar or str(checked_dir / "regeling.yaml")
@@ -333,7 +333,7 @@ def wijziging(
                 "De twee versies van de regeling zijn inhoudelijk gelijk; er is niets te wijzigen."
             )
             return
-        from .pipeline import load_checked
+        from regiodocs.content.pipeline import load_checked
 
         region = load_checked(content_dir, region_id, wgr=False).region
         job = wijziging_job(region, result, herziening)
@@ -360,11 +360,11 @@ def import_command(bron: Path, output: Path | None) -> None:
     """Zet de gepubliceerde tekst van een bestaande regeling om in regeling.yaml."""
 
     def action() -> None:
-        from .check import check_regeling_source, region_for_regeling
-        from .importer import import_regeling
-        from .load import load_yaml_file
-        from .wgr import wgr_toets
-        from .write import write_text_atomic
+        from regiodocs.content.check import check_regeling_source, region_for_regeling
+        from regiodocs.content.load import load_yaml_file
+        from regiodocs.legal.importer import import_regeling
+        from regiodocs.legal.wgr import wgr_toets
+        from regiodocs.output.write import write_text_atomic
 
         result = import_regeling(bron)
         if output is None:
@@ -404,10 +404,10 @@ def afweging(
     """Pas het afwegingskader toe op een opgave en schrijf de adviesnotitie."""
 
     def action() -> None:
-        from .afweging import beoordeel
-        from .build import build_jobs
-        from .pipeline import load_checked
-        from .resolve import plan_documents
+        from regiodocs.build import build_jobs
+        from regiodocs.content.pipeline import load_checked
+        from regiodocs.documents.resolve import plan_documents
+        from regiodocs.governance.afweging import beoordeel
 
         region = load_checked(content_dir, region_id).region
         known = [o.id for o in region.opgaven]

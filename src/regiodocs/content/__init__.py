@@ -1,0 +1,1 @@
+"""Reading a region: load YAML with positions, validate against the models, check."""

@@ -1,0 +1,534 @@
+"""Check stage: what the schema cannot see. Unique ids, references that resolve, per-municipality
+data complete and in order, Ar citation style. Returns diagnostics; raises nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import cast
+
+from regiodocs.content.load import SourceFile
+from regiodocs.content.models.besluiten import Raadsvoorstel
+from regiodocs.content.models.regeling import Regeling
+from regiodocs.content.models.regio import Deelnemer
+from regiodocs.content.region import Region
+from regiodocs.diagnostics import ContentError, Diagnostic, YamlPath
+from regiodocs.governance.verdeelsleutel import verdeelsleutel
+from regiodocs.legal.numbering import (
+    FORBIDDEN_CITATION,
+    REFERENCE,
+    REFERENCE_KEY,
+    iter_articles,
+    number_regeling,
+)
+
+
+@dataclass
+class _Findings:
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, source: SourceFile, path: YamlPath, message: str, *, key: bool = False) -> None:
+        self.items.append(source.diagnostic(path, message, key=key))
+
+    def warn(self, source: SourceFile, path: YamlPath, message: str) -> None:
+        self.items.append(source.diagnostic(path, message, warning=True))
+
+    def unique(
+        self, source: SourceFile, entries: Iterable[tuple[str, YamlPath]], what: str
+    ) -> None:
+        seen: dict[str, YamlPath] = {}
+        for ident, path in entries:
+            if ident in seen:
+                line, _ = source.locate(seen[ident])
+                self.error(
+                    source,
+                    path,
+                    f"{what} '{ident}' komt al voor (regel {line}); ids moeten uniek zijn",
+                )
+            else:
+                seen[ident] = path
+
+
+def check_region(region: Region, *, wgr: bool = True) -> list[Diagnostic]:
+    """All semantic findings (errors and warnings) for a validated region; with the Wgr-toets."""
+    found = _Findings()
+    _check_regio(region, found)
+    _check_visie(region, found)
+    _check_bestuur_en_taken(region, found)
+    _check_financien(region, found)
+    _check_regeling(region, found)
+    _check_besluiten(region, found)
+    _check_consultatie(region, found)
+    _check_afwegingskader(region, found)
+    _check_opgaven(region, found)
+    _check_stemverhouding(region, found)
+    if wgr and not any(d.severity == "fout" for d in found.items):
+        from regiodocs.legal.wgr import wgr_toets
+
+        for uitkomst in wgr_toets(region):
+            found.items.extend(uitkomst.meldingen)
+    return found.items
+
+
+def _check_regio(region: Region, found: _Findings) -> None:
+    src = region.source("regio")
+    regio = region.regio
+    found.unique(
+        src, ((d.id, ("deelnemers", i, "id")) for i, d in enumerate(regio.deelnemers)), "deelnemer"
+    )
+    found.unique(
+        src,
+        ((h.id, ("huisstijlen", i, "id")) for i, h in enumerate(regio.huisstijlen)),
+        "huisstijl",
+    )
+    styles = {h.id for h in regio.huisstijlen}
+    for i, d in enumerate(regio.deelnemers):
+        if d.huisstijl and d.huisstijl not in styles:
+            found.error(
+                src, ("deelnemers", i, "huisstijl"), _unknown("huisstijl", d.huisstijl, styles)
+            )
+        dates = d.raadsvergaderingen
+        if list(dates) != sorted(set(dates)):
+            found.error(
+                src,
+                ("deelnemers", i, "raadsvergaderingen"),
+                "raadsvergaderingen moeten oplopend en zonder dubbele data staan",
+            )
+
+
+def _check_visie(region: Region, found: _Findings) -> None:
+    src = region.source("visie")
+    v = region.visie
+    entries: list[tuple[str, YamlPath]] = []
+    for name in ("uitdagingen", "uitgangspunten", "doelen", "randvoorwaarden", "planning"):
+        entries += [(item.id, (name, i, "id")) for i, item in enumerate(getattr(v, name))]
+    if v.samenwerking:
+        entries += [
+            (p.id, ("samenwerking", "principes", i, "id"))
+            for i, p in enumerate(v.samenwerking.principes)
+        ]
+    found.unique(src, entries, "id")
+
+
+def visie_ids(region: Region) -> set[str]:
+    v = region.visie
+    ids = {
+        item.id
+        for name in ("uitdagingen", "uitgangspunten", "doelen", "randvoorwaarden", "planning")
+        for item in getattr(v, name)
+    }
+    if v.samenwerking:
+        ids |= {p.id for p in v.samenwerking.principes}
+    return ids
+
+
+def _check_bestuur_en_taken(region: Region, found: _Findings) -> None:
+    organen: set[str] = set()
+    if region.bestuur:
+        src = region.source("bestuur")
+        b = region.bestuur
+        found.unique(src, ((o.id, ("organen", i, "id")) for i, o in enumerate(b.organen)), "orgaan")
+        organen = {o.id for o in b.organen}
+        bevoegdheden = [
+            (bv.id, ("organen", i, "bevoegdheden", j, "id"))
+            for i, o in enumerate(b.organen)
+            for j, bv in enumerate(o.bevoegdheden)
+        ]
+        found.unique(src, bevoegdheden, "bevoegdheid")
+        by_id = {o.id: o for o in b.organen}
+        for i, o in enumerate(b.organen):
+            seen_chain = [o.id]
+            nxt = o.uit_midden_van
+            while nxt in by_id and nxt not in seen_chain:
+                seen_chain.append(nxt)
+                nxt = by_id[nxt].uit_midden_van
+            if nxt in seen_chain:
+                found.error(
+                    src,
+                    ("organen", i, "uit_midden_van"),
+                    f"kring in 'uit_midden_van': {' -> '.join([*seen_chain, nxt])}; een orgaan kan niet (via andere) uit zichzelf worden samengesteld",
+                )
+        for i, o in enumerate(b.organen):
+            if o.uit_midden_van and o.uit_midden_van not in organen:
+                found.error(
+                    src,
+                    ("organen", i, "uit_midden_van"),
+                    _unknown("orgaan", o.uit_midden_van, organen),
+                )
+        for i, h in enumerate(b.huidige_overleggen):
+            if h.opvolger and h.opvolger not in organen:
+                found.error(
+                    src,
+                    ("huidige_overleggen", i, "opvolger"),
+                    _unknown("orgaan", h.opvolger, organen),
+                )
+    if region.taken is None:
+        return
+    src = region.source("taken")
+    found.unique(
+        src, ((t.id, ("taken", i, "id")) for i, t in enumerate(region.taken.taken)), "taak"
+    )
+    artikelen = {a.id for *_, a, _ in iter_articles(region.regeling)} if region.regeling else set()
+    for i, t in enumerate(region.taken.taken):
+        if t.plaatsing == "regionaal" and not t.belegd_bij:
+            found.error(
+                src,
+                ("taken", i),
+                f"regionale taak '{t.id}' heeft geen orgaan dat haar draagt; vul 'belegd_bij' in",
+            )
+        if t.belegd_bij and region.bestuur and t.belegd_bij not in organen:
+            found.error(src, ("taken", i, "belegd_bij"), _unknown("orgaan", t.belegd_bij, organen))
+        if t.artikel and region.regeling and t.artikel not in artikelen:
+            found.error(src, ("taken", i, "artikel"), _unknown("artikel", t.artikel, artikelen))
+
+
+def _check_financien(region: Region, found: _Findings) -> None:
+    if region.financien is None:
+        return
+    src = region.source("financien")
+    posten = region.financien.begrotingsposten
+    found.unique(
+        src, ((p.id, ("begrotingsposten", i, "id")) for i, p in enumerate(posten)), "begrotingspost"
+    )
+    sleutel = verdeelsleutel(
+        {d.id: d.inwoners.aantal for d in region.regio.deelnemers},
+        region.financien.verdeelsleutel.decimalen,
+    )
+    for i, d in enumerate(region.regio.deelnemers):
+        if sleutel[d.id].procent == 0:
+            found.warn(
+                region.source("regio"),
+                ("deelnemers", i, "inwoners", "aantal"),
+                f"het aandeel van {d.naam} in de verdeelsleutel rondt af op 0%: {d.naam} betaalt dan niets",
+            )
+    taken = {t.id for t in region.taken.taken} if region.taken else set()
+    for i, p in enumerate(posten):
+        if p.taak and p.taak not in taken:
+            found.error(src, ("begrotingsposten", i, "taak"), _unknown("taak", p.taak, taken))
+
+
+def _check_regeling(region: Region, found: _Findings) -> None:
+    regeling = region.regeling
+    if regeling is None:
+        return
+    src = region.source("regeling")
+    entries: list[tuple[str, YamlPath]] = []
+    for h, hoofdstuk in enumerate(regeling.hoofdstukken):
+        entries.append((hoofdstuk.id, ("hoofdstukken", h, "id")))
+        entries += [
+            (p.id, ("hoofdstukken", h, "paragrafen", i, "id"))
+            for i, p in enumerate(hoofdstuk.paragrafen)
+        ]
+    for *_, artikel, path in iter_articles(regeling):
+        entries.append((artikel.id, (*path, "id")))
+        found.unique(
+            src,
+            ((lid.id, (*path, "leden", i, "id")) for i, lid in enumerate(artikel.leden) if lid.id),
+            f"lid in artikel '{artikel.id}'",
+        )
+        for i, lid in enumerate(artikel.leden):
+            found.unique(
+                src,
+                (
+                    (o.id, (*path, "leden", i, "onderdelen", j, "id"))
+                    for j, o in enumerate(lid.onderdelen)
+                    if o.id
+                ),
+                "onderdeel",
+            )
+    found.unique(src, entries, "id")
+    index = number_regeling(regeling)
+    for *_, artikel, path in iter_articles(regeling):
+        for i, lid in enumerate(artikel.leden):
+            texts: list[tuple[str, YamlPath]] = [(lid.tekst, (*path, "leden", i, "tekst"))]
+            for j, o in enumerate(lid.onderdelen):
+                texts.append((o.tekst, (*path, "leden", i, "onderdelen", j, "tekst")))
+                texts += [
+                    (s.tekst, (*path, "leden", i, "onderdelen", j, "subonderdelen", k, "tekst"))
+                    for k, s in enumerate(o.subonderdelen)
+                ]
+            for text, text_path in texts:
+                _check_legal_text(text, text_path, index, src, found)
+        if artikel.toelichting:
+            _check_references(artikel.toelichting, (*path, "toelichting"), index, src, found)
+
+
+def _check_legal_text(
+    text: str, path: YamlPath, index: Mapping[str, object], src: SourceFile, found: _Findings
+) -> None:
+    plain = REFERENCE.sub("", text)
+    match = FORBIDDEN_CITATION.search(plain)
+    if match:
+        found.error(
+            src,
+            path,
+            f"verwijzing '{match.group(0)}' met de hand geschreven; gebruik [[id]] zodat regiodocs 'artikel 7, tweede lid, onderdeel b' schrijft",
+        )
+    _check_references(text, path, index, src, found)
+
+
+def _check_references(
+    text: str,
+    path: YamlPath,
+    index: Mapping[str, object],
+    src: SourceFile,
+    found: _Findings,
+    extra: set[str] | None = None,
+) -> None:
+    for match in REFERENCE.finditer(text):
+        key = match.group(1).strip()
+        if not REFERENCE_KEY.match(key):
+            found.error(
+                src,
+                path,
+                f"ongeldige verwijzing '[[{key}]]'; verwacht [[artikel-id]], [[artikel-id.lid-id]] of [[artikel-id.lid-id.onderdeel-id]]",
+            )
+        elif key not in index and not (extra and key in extra):
+            found.error(src, path, _unknown("verwijzing naar", key, set(index) | (extra or set())))
+
+
+def _check_besluiten(region: Region, found: _Findings) -> None:
+    deelnemers = {d.id: d for d in region.regio.deelnemers}
+    posten = {p.id for p in region.financien.begrotingsposten} if region.financien else set()
+    seen: dict[str, str] = {}
+    for section in ("raadsvoorstellen", "informatiebrieven"):
+        for n, doc in enumerate(getattr(region, section)):
+            src = region.folder_source(section, n)
+            if doc.id in seen:
+                found.error(src, ("id",), f"id '{doc.id}' komt al voor in {seen[doc.id]}")
+            seen[doc.id] = str(src.path)
+            for gemeente in doc.per_gemeente:
+                if gemeente not in deelnemers:
+                    found.error(
+                        src,
+                        ("per_gemeente", gemeente),
+                        _unknown("gemeente", gemeente, set(deelnemers)),
+                        key=True,
+                    )
+            for gemeente in deelnemers:
+                if gemeente not in doc.per_gemeente:
+                    found.error(
+                        src,
+                        ("per_gemeente",),
+                        f"gegevens voor gemeente '{gemeente}' ontbreken (vergaderdatum, kenmerk, ...)",
+                    )
+            for bijlage_i, bijlage in enumerate(doc.bijlagen):
+                needed = {
+                    "regeling": region.regeling,
+                    "regiovisie": region.visie,
+                    "reactienota": region.consultatie,
+                    "wgr-toets": region.regeling,
+                }
+                if bijlage.document and needed.get(bijlage.document) is None:
+                    found.error(
+                        src,
+                        ("bijlagen", bijlage_i, "document"),
+                        f"bijlage '{bijlage.document}' kan niet gemaakt worden: de regio heeft die inhoud niet",
+                    )
+            if section == "raadsvoorstellen":
+                _check_raadsvoorstel(doc, src, deelnemers, posten, found)
+
+
+def _check_raadsvoorstel(
+    doc: Raadsvoorstel,
+    src: SourceFile,
+    deelnemers: Mapping[str, Deelnemer],
+    posten: set[str],
+    found: _Findings,
+) -> None:
+    found.unique(
+        src,
+        ((p.id, ("gevraagd_besluit", i, "id")) for i, p in enumerate(doc.gevraagd_besluit)),
+        "besluitpunt",
+    )
+    punten = [p.id for p in doc.gevraagd_besluit]
+    for i, arg in enumerate(doc.argumenten):
+        if arg.besluitpunt not in punten:
+            found.error(
+                src,
+                ("argumenten", i, "besluitpunt"),
+                _unknown("besluitpunt", arg.besluitpunt, set(punten)),
+            )
+    for i, punt in enumerate(doc.gevraagd_besluit):
+        if not any(a.besluitpunt == punt.id for a in doc.argumenten):
+            found.warn(src, ("gevraagd_besluit", i), f"besluitpunt '{punt.id}' heeft geen argument")
+    for i, post in enumerate(doc.financiele_gevolgen.begrotingsposten):
+        if post not in posten:
+            found.error(
+                src,
+                ("financiele_gevolgen", "begrotingsposten", i),
+                _unknown("begrotingspost", post, posten),
+            )
+    for gemeente, data in doc.per_gemeente.items():
+        deelnemer = deelnemers.get(gemeente)
+        if deelnemer is None:
+            continue
+        if data.raadsvergadering not in deelnemer.raadsvergaderingen:
+            dates = ", ".join(d.isoformat() for d in deelnemer.raadsvergaderingen)
+            found.error(
+                src,
+                ("per_gemeente", gemeente, "raadsvergadering"),
+                f"{data.raadsvergadering.isoformat()} is geen raadsvergadering van {deelnemer.naam}; bekend in regio.yaml: {dates}",
+            )
+        if data.collegebesluit >= data.raadsvergadering:
+            found.error(
+                src,
+                ("per_gemeente", gemeente, "collegebesluit"),
+                "het collegebesluit moet vóór de raadsvergadering liggen",
+            )
+
+
+def _check_consultatie(region: Region, found: _Findings) -> None:
+    if region.consultatie is None:
+        return
+    src = region.source("consultatie")
+    bronnen = region.consultatie.bronnen
+    found.unique(src, ((b.id, ("bronnen", i, "id")) for i, b in enumerate(bronnen)), "bron")
+    found.unique(
+        src,
+        (
+            (o.id, ("bronnen", i, "opmerkingen", j, "id"))
+            for i, b in enumerate(bronnen)
+            for j, o in enumerate(b.opmerkingen)
+        ),
+        "opmerking",
+    )
+    deelnemers = {d.id for d in region.regio.deelnemers}
+    index = number_regeling(region.regeling) if region.regeling else {}
+    for i, bron in enumerate(bronnen):
+        if bron.gemeente and bron.gemeente not in deelnemers:
+            found.error(
+                src, ("bronnen", i, "gemeente"), _unknown("gemeente", bron.gemeente, deelnemers)
+            )
+        for j, opmerking in enumerate(bron.opmerkingen):
+            path: YamlPath = ("bronnen", i, "opmerkingen", j)
+            if opmerking.afhandeling is None:
+                found.warn(
+                    src, path, f"opmerking '{opmerking.id}' heeft nog geen afhandeling (open)"
+                )
+            elif opmerking.afhandeling.verwijzing:
+                _check_references(
+                    opmerking.afhandeling.verwijzing,
+                    (*path, "afhandeling", "verwijzing"),
+                    index,
+                    src,
+                    found,
+                    extra=visie_ids(region),
+                )
+
+
+def _check_afwegingskader(region: Region, found: _Findings) -> None:
+    kader = region.afwegingskader
+    if kader is None:
+        return
+    src = region.source("afwegingskader")
+    entries = [(v.id, ("poortvragen", i, "id")) for i, v in enumerate(kader.poortvragen)]
+    entries += [(v.id, ("vragen", i, "id")) for i, v in enumerate(kader.vragen)]
+    found.unique(src, entries, "vraag")
+    if kader.beslisregel.minimaal_ja > len(kader.vragen):
+        found.error(
+            src,
+            ("beslisregel", "minimaal_ja"),
+            f"minimaal_ja is {kader.beslisregel.minimaal_ja}, maar er zijn maar {len(kader.vragen)} vragen",
+        )
+
+
+def _check_opgaven(region: Region, found: _Findings) -> None:
+    kader = region.afwegingskader
+    for n, opgave in enumerate(region.opgaven):
+        src = region.folder_source("opgaven", n)
+        if kader is None:
+            found.error(src, (), "er is geen afwegingskader.yaml om deze opgave mee te beoordelen")
+            continue
+        vragen = {v.id: v for v in (*kader.poortvragen, *kader.vragen)}
+        seen: set[str] = set()
+        for i, antwoord in enumerate(opgave.antwoorden):
+            if antwoord.vraag not in vragen:
+                found.error(
+                    src, ("antwoorden", i, "vraag"), _unknown("vraag", antwoord.vraag, set(vragen))
+                )
+                continue
+            if antwoord.vraag in seen:
+                found.error(
+                    src, ("antwoorden", i, "vraag"), f"vraag '{antwoord.vraag}' is al beantwoord"
+                )
+            seen.add(antwoord.vraag)
+            if vragen[antwoord.vraag].motivatie_verplicht and not antwoord.motivatie:
+                found.error(
+                    src,
+                    ("antwoorden", i),
+                    f"het antwoord op '{antwoord.vraag}' heeft een motivatie nodig",
+                )
+        missing = [v for v in vragen if v not in seen]
+        if missing:
+            found.error(src, ("antwoorden",), f"geen antwoord op: {', '.join(missing)}")
+    if kader:
+        src = region.source("afwegingskader")
+        for i, vraag in enumerate(kader.beslisregel.uitvoering_als_ja):
+            if vraag not in {v.id for v in kader.vragen}:
+                found.error(
+                    src,
+                    ("beslisregel", "uitvoering_als_ja", i),
+                    _unknown("vraag", vraag, {v.id for v in kader.vragen}),
+                )
+
+
+def _check_stemverhouding(region: Region, found: _Findings) -> None:
+    from regiodocs.governance.stemverhouding import StemverhoudingFout, stemmen
+
+    bestuur = region.bestuur
+    if bestuur is None:
+        return
+    ab = next((o for o in bestuur.organen if o.soort == "algemeen-bestuur"), None)
+    if ab is None or ab.leden_per_deelnemer is None:
+        return
+    try:
+        stemmen(
+            bestuur.stemverhouding,
+            {d.id: d.inwoners.aantal for d in region.regio.deelnemers},
+            ab.leden_per_deelnemer,
+        )
+    except StemverhoudingFout as exc:
+        found.error(
+            region.source("bestuur"),
+            ("stemverhouding",),
+            f"{exc} (art. 13, vierde lid, Wgr: een plafond moet dat voorkomen)",
+        )
+
+
+def _unknown(what: str, value: str, known: set[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    hint = f"; bedoelde u '{close[0]}'?" if close else ""
+    return f"{what} '{value}' bestaat niet{hint}"
+
+
+def check_regeling_source(source: SourceFile) -> tuple[Regeling | None, list[Diagnostic]]:
+    """Schema and regeling checks for a regeling file on its own (an imported one).
+
+    The region around it is left empty: only the checks that read the regeling run.
+    """
+    from regiodocs.content.schema import validate_file
+
+    try:
+        regeling = validate_file(Regeling, source)
+    except ContentError as exc:
+        return None, exc.diagnostics
+    region = region_for_regeling(source, regeling)
+    found = _Findings()
+    _check_regeling(region, found)
+    return regeling, found.items
+
+
+def region_for_regeling(source: SourceFile, regeling: Regeling) -> Region:
+    """A region holding only this regeling, for the Wgr-toets of an imported text."""
+    from regiodocs.content.load import RawRegion
+    from regiodocs.content.models.regio import Regio
+    from regiodocs.content.models.visie import Visie
+
+    raw = RawRegion(
+        region_id="import", folder=source.path.parent, singles={"regeling": source}, folders={}
+    )
+    return Region(raw=raw, regio=cast(Regio, None), visie=cast(Visie, None), regeling=regeling)

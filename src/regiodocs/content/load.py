@@ -1,0 +1,407 @@
+"""Load stage: read a region's YAML files into plain data, keeping file:line:column per node.
+
+Only plain YAML is accepted. Aliases, anchors and explicit tags are refused before anything
+is constructed, so alias bombs and ``!!python/object`` never reach a constructor; files
+larger than MAX_FILE_BYTES or nested deeper than MAX_DEPTH are refused with a message.
+Dates stay strings here: the schema stage parses them and reports impossible ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor, SafeConstructor
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.events import AliasEvent, CollectionStartEvent, NodeEvent
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
+
+from regiodocs.diagnostics import ContentError, Diagnostic, UsageError, YamlPath, format_path
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 40
+
+# Section name -> file (or folder of files, one item each) inside a region folder.
+SINGLE_FILES = {
+    "regio": "regio.yaml",
+    "visie": "visie.yaml",
+    "taken": "taken.yaml",
+    "bestuur": "bestuur.yaml",
+    "afwegingskader": "afwegingskader.yaml",
+    "financien": "financien.yaml",
+    "consultatie": "consultatie.yaml",
+    "regeling": "regeling.yaml",
+}
+# Folder section -> the YAML path root of each file in it (one document per file).
+FOLDERS = {
+    "raadsvoorstellen": "raadsvoorstel",
+    "informatiebrieven": "informatiebrief",
+    "opgaven": "opgave",
+}
+REQUIRED = ("regio", "visie")
+
+
+class _PlainConstructor(RoundTripConstructor):
+    """Round-trip constructor (for positions) that leaves timestamps as text."""
+
+
+_PlainConstructor.add_constructor(
+    "tag:yaml.org,2002:timestamp",
+    lambda self, node: self.construct_scalar(node),
+)
+
+
+@dataclass
+class SourceFile:
+    """One YAML file: its data as plain Python and the position of every node in it."""
+
+    path: Path  # as shown to the user (relative to the working directory where possible)
+    root: str  # the YAML path's first word, e.g. "regeling" or "raadsvoorstel"
+    data: Any
+    positions: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[YamlPath, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: YamlPath, *, key: bool = False) -> tuple[int, int]:
+        """1-based line and column of a node, or of its nearest ancestor that exists."""
+        table = self.key_positions if key else self.positions
+        probe = path
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.positions:
+                return self.positions[probe]
+            probe = probe[:-1]
+        return self.positions.get((), (1, 1))
+
+    def diagnostic(
+        self, path: YamlPath, message: str, *, key: bool = False, warning: bool = False
+    ) -> Diagnostic:
+        line, column = self.locate(path, key=key)
+        return Diagnostic(
+            file=str(self.path),
+            line=line,
+            column=column,
+            yaml_path=format_path(self.root, path),
+            message=message,
+            severity="waarschuwing" if warning else "fout",
+        )
+
+
+@dataclass
+class RawRegion:
+    """Everything read from one region folder, before the schema is applied."""
+
+    region_id: str
+    folder: Path
+    singles: dict[str, SourceFile]
+    folders: dict[str, list[SourceFile]]
+
+
+def display_path(path: Path) -> Path:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
+
+
+def region_folder(content_dir: Path, region_id: str) -> Path:
+    folder = content_dir / region_id
+    if "/" in region_id or region_id.startswith(".") or not folder.is_dir():
+        known = (
+            sorted(p.name for p in content_dir.iterdir() if p.is_dir())
+            if content_dir.is_dir()
+            else []
+        )
+        raise UsageError(
+            f"onbekende regio '{region_id}' in {content_dir}; bekend: {', '.join(known) or 'geen'}"
+        )
+    return folder
+
+
+def load_region(content_dir: Path, region_id: str) -> RawRegion:
+    """Read every YAML file of a region; raise ContentError listing all problems found."""
+    folder = region_folder(content_dir, region_id)
+    problems: list[Diagnostic] = []
+    singles: dict[str, SourceFile] = {}
+    for section, name in SINGLE_FILES.items():
+        path = folder / name
+        if not path.exists():
+            if section in REQUIRED:
+                problems.append(
+                    Diagnostic(str(display_path(path)), 1, 1, section, f"bestand {name} ontbreekt")
+                )
+            continue
+        loaded = _load_file(path, section, problems)
+        if loaded is not None:
+            singles[section] = loaded
+    folders: dict[str, list[SourceFile]] = {}
+    for section, root in FOLDERS.items():
+        files: list[SourceFile] = []
+        for path in (
+            sorted((folder / section).glob("*.yaml")) if (folder / section).is_dir() else []
+        ):
+            loaded = _load_file(path, root, problems)
+            if loaded is not None:
+                files.append(loaded)
+        folders[section] = files
+    if problems:
+        raise ContentError(problems)
+    return RawRegion(region_id=region_id, folder=folder, singles=singles, folders=folders)
+
+
+def load_yaml_file(path: Path, root: str) -> SourceFile:
+    """Load one file on its own (used by tools and tests); raise ContentError on problems."""
+    problems: list[Diagnostic] = []
+    loaded = _load_file(path, root, problems)
+    if loaded is None:
+        raise ContentError(problems)
+    return loaded
+
+
+def _load_file(path: Path, root: str, problems: list[Diagnostic]) -> SourceFile | None:
+    """Fast path first (libyaml); anything irregular is read again by the careful path,
+    which finds the problem and says where it is."""
+    shown = str(display_path(path))
+    try:
+        if path.stat().st_size <= MAX_FILE_BYTES:
+            fast = _load_fast(path.read_bytes(), Path(shown), root)
+            if fast is not None:
+                return fast
+    except Exception:  # noqa: BLE001 - every irregularity goes to the careful path below
+        pass
+    return _load_careful(path, root, problems)
+
+
+class _SafeScalars(SafeConstructor):
+    """ruamel's safe constructor, used for scalars only; timestamps stay text."""
+
+
+_SafeScalars.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda self, node: self.construct_scalar(node)
+)
+_STANDARD_TAGS = {
+    f"tag:yaml.org,2002:{t}"
+    for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+}
+
+
+def _load_fast(raw: bytes, shown: Path, root: str) -> SourceFile | None:
+    """Parse with libyaml (C) and build plain data with positions; None if anything is off."""
+    text = raw.decode("utf-8-sig")
+    yaml = YAML(typ="safe", pure=False)
+    yaml.Constructor = _SafeScalars
+    depth = 0
+    for event in yaml.parse(text):
+        if isinstance(event, AliasEvent) or (
+            isinstance(event, NodeEvent) and event.anchor is not None
+        ):
+            return None
+        if getattr(event, "tag", None) is not None:
+            return None  # explicit tags: the careful path explains
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return None
+        elif type(event).__name__ in ("MappingEndEvent", "SequenceEndEvent"):
+            depth -= 1
+    node = yaml.compose(text)
+    if not isinstance(node, MappingNode) or not node.value:
+        return None
+    source = SourceFile(path=shown, root=root, data=None)
+    constructor = yaml.constructor
+    source.positions[()] = (node.value[0][0].start_mark.line + 1, 1)
+    try:
+        source.data = _from_node(node, (), source, constructor)
+    except ValueError:  # duplicate or complex key, unknown tag
+        return None
+    return source
+
+
+def _from_node(node: Any, path: YamlPath, source: SourceFile, constructor: Any) -> Any:
+    if isinstance(node, MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag not in _STANDARD_TAGS:
+                raise ValueError("complex key")
+            key = str(constructor.construct_object(key_node, deep=True))
+            if key in out:
+                raise ValueError("duplicate key")
+            child = (*path, key)
+            key_mark, value_mark = key_node.start_mark, value_node.start_mark
+            source.key_positions[child] = (key_mark.line + 1, key_mark.column + 1)
+            container = isinstance(value_node, (MappingNode, SequenceNode))
+            mark = key_mark if container else value_mark
+            source.positions[child] = (mark.line + 1, mark.column + 1)
+            out[key] = _from_node(value_node, child, source, constructor)
+        return out
+    if isinstance(node, SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            child = (*path, index)
+            source.positions[child] = (item.start_mark.line + 1, item.start_mark.column + 1)
+            items.append(_from_node(item, child, source, constructor))
+        return items
+    if node.tag not in _STANDARD_TAGS:
+        raise ValueError("tag")
+    value = constructor.construct_object(node, deep=True)
+    if isinstance(value, bool) or value is None or isinstance(value, (int, float, str)):
+        return value
+    return str(value)
+
+
+def _load_careful(path: Path, root: str, problems: list[Diagnostic]) -> SourceFile | None:
+    shown = str(display_path(path))
+
+    def fail(line: int, column: int, message: str) -> None:
+        problems.append(Diagnostic(shown, line, column, root, message))
+
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        fail(
+            1,
+            1,
+            f"bestand is {size:,} bytes; de grens is {MAX_FILE_BYTES:,} bytes".replace(",", "."),
+        )
+        return None
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        fail(line, column, "bestand is geen geldige UTF-8-tekst; sla het op als UTF-8")
+        return None
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        fail(1, 1, "bestand is leeg; verwacht een mapping (sleutel: waarde)")
+        return None
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _PlainConstructor
+    try:
+        depth = 0
+        for event in yaml.parse(text):
+            mark = event.start_mark
+            if isinstance(event, AliasEvent):
+                fail(mark.line + 1, mark.column + 1, "aliassen (*naam) zijn niet toegestaan")
+                return None
+            if isinstance(event, NodeEvent) and event.anchor is not None:
+                fail(mark.line + 1, mark.column + 1, "ankers (&naam) zijn niet toegestaan")
+                return None
+            tag = getattr(event, "tag", None)
+            if tag is not None and not (isinstance(event, CollectionStartEvent) and tag == "!"):
+                fail(mark.line + 1, mark.column + 1, f"tags zoals '{tag}' zijn niet toegestaan")
+                return None
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    fail(
+                        mark.line + 1,
+                        mark.column + 1,
+                        f"inhoud is dieper genest dan {MAX_DEPTH} niveaus",
+                    )
+                    return None
+            elif type(event).__name__ in ("MappingEndEvent", "SequenceEndEvent"):
+                depth -= 1
+        data = yaml.load(text)
+    except DuplicateKeyError as exc:
+        mark = exc.problem_mark
+        key = str(exc.problem).split('"')[1] if '"' in str(exc.problem) else "?"
+        fail(mark.line + 1, mark.column + 1, f"sleutel '{key}' komt twee keer voor")
+        return None
+    except ReaderError as exc:
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        column = exc.position - (before.rfind("\n") + 1) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        fail(line, column, f"ongeldig teken U+{ord(char):04X} (een stuurteken); verwijder het")
+        return None
+    except MarkedYAMLError as exc:
+        # For something left open (a quote, [ or {), where it was opened helps most.
+        opened = str(exc.context or "").startswith(
+            ("while scanning a quoted", "while parsing a flow")
+        )
+        mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        fail(line, column, f"YAML-syntaxfout: {_yaml_problem(exc)}")
+        return None
+    if not isinstance(data, CommentedMap):
+        kind = "een lijst" if isinstance(data, CommentedSeq) else "een losse waarde"
+        fail(1, 1, f"bestand bevat {kind}; verwacht een mapping (sleutel: waarde)")
+        return None
+    source = SourceFile(path=Path(shown), root=root, data=None)
+    first_key = next(iter(data), None)
+    source.positions[()] = (data.lc.key(first_key)[0] + 1, 1) if first_key is not None else (1, 1)
+    source.data = _plain(data, (), source)
+    return source
+
+
+_YAML_PROBLEMS = {
+    "found character '\\t' that cannot start any token": "tab-teken gevonden; gebruik spaties",
+    "found unexpected end of stream": "onverwacht einde van het bestand (aanhalingsteken niet gesloten?)",
+    "mapping values are not allowed here": "dubbele punt op een onverwachte plek (inspringing of aanhalingstekens?)",
+    "could not find expected ':'": "dubbele punt ':' verwacht",
+    "expected <block end>, but found": "onverwachte inspringing",
+    "expected ',' or ']'": "lijst tussen [ ] niet gesloten: ']' ontbreekt",
+    "expected ',' or '}'": "mapping tussen { } niet gesloten: '}' ontbreekt",
+    "while scanning a quoted scalar": "aanhalingsteken niet gesloten",
+}
+
+
+def _yaml_problem(exc: MarkedYAMLError) -> str:
+    problem = str(exc.problem or exc.context or "")
+    for english, dutch in _YAML_PROBLEMS.items():
+        if problem.startswith(english):
+            return dutch
+    return problem
+
+
+def _plain(node: Any, path: YamlPath, source: SourceFile) -> Any:
+    """Convert ruamel's round-trip nodes to dict/list/str/int/float/bool/None, recording positions."""
+    if isinstance(node, CommentedMap):
+        out: dict[str, Any] = {}
+        for key, value in node.items():
+            child = (*path, str(key))
+            kl, kc = node.lc.key(key)
+            vl, vc = node.lc.value(key)
+            source.key_positions[child] = (kl + 1, kc + 1)
+            # A mapping or list is found by its key line ("antwoorden:"), a value where it stands.
+            container = isinstance(value, (CommentedMap, CommentedSeq))
+            source.positions[child] = (kl + 1, kc + 1) if container else (vl + 1, vc + 1)
+            out[str(key)] = _plain(value, child, source)
+        return out
+    if isinstance(node, CommentedSeq):
+        items = []
+        for index, value in enumerate(node):
+            child = (*path, index)
+            line, column = node.lc.item(index)
+            source.positions[child] = (line + 1, column + 1)
+            items.append(_plain(value, child, source))
+        return items
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    return str(node)
+
+
+def location_label(source: SourceFile, path: YamlPath) -> str:
+    line, column = source.locate(path)
+    return f"{source.path}:{line}:{column}"
+
+
+__all__ = [
+    "FOLDERS",
+    "SINGLE_FILES",
+    "RawRegion",
+    "SourceFile",
+    "format_path",
+    "load_region",
+    "load_yaml_file",
+]

@@ -1,0 +1,136 @@
+"""raadsvoorstellen/*.yaml and informatiebrieven/*.yaml: decision documents.
+
+Shared text lives once; what differs per municipality (meeting date, agenda number, kenmerk,
+portfolio holder) lives in ``per_gemeente`` and nowhere else.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field
+
+from regiodocs.content.models.common import Id, Model, Tekst
+
+Bijlagedocument = Literal["regiovisie", "regeling", "reactienota", "wgr-toets"]
+
+
+class Besluitpunt(Model):
+    id: Id
+    tekst: Tekst = Field(
+        description="Wat de raad besluit, als infinitief: 'de regiovisie ... vast te stellen'."
+    )
+
+
+class Argument(Model):
+    besluitpunt: Id = Field(description="Id van het besluitpunt waar dit argument bij hoort.")
+    kop: Tekst
+    """Het argument in één zin."""
+    tekst: Tekst
+    """Uitwerking van het argument."""
+
+
+class Kanttekening(Model):
+    kop: Tekst
+    """Kop in één zin."""
+    tekst: Tekst
+    """Uitwerking."""
+
+
+class FinancieleGevolgen(Model):
+    soort: Literal["geen", "incidenteel", "structureel", "incidenteel-en-structureel"]
+    """geen, incidenteel, structureel of beide."""
+    tekst: Tekst
+    """De gevolgen in woorden."""
+    dekking: Tekst | None = None
+    """Hoe de kosten gedekt worden."""
+    begrotingsposten: list[Id] = Field(
+        default_factory=list,
+        description="Ids van begrotingsposten waarvan het aandeel per gemeente wordt getoond.",
+    )
+
+
+class Bijlage(Model):
+    titel: Tekst
+    """Titel van de bijlage."""
+    document: Bijlagedocument | None = Field(
+        default=None,
+        description="Een door regiodocs gemaakt document; de vingerafdruk wordt vermeld.",
+    )
+
+
+class RaadsvoorstelGemeente(Model):
+    """The per-municipality fields of one raadsvoorstel."""
+
+    raadsvergadering: date
+    """Datum van de raadsvergadering; moet in regio.yaml staan."""
+    collegebesluit: date = Field(description="Datum van het collegevoorstel aan de raad.")
+    agendapunt: Tekst
+    """Agendapunt van de vergadering."""
+    kenmerk: Tekst = Field(description="Volgnummer; het voorvoegsel komt uit regio.yaml.")
+    portefeuillehouder: Tekst | None = Field(
+        default=None, description="Afwijkende portefeuillehouder (rol); leeg = die uit regio.yaml."
+    )
+
+
+class Raadsvoorstel(Model):
+    id: Id
+    onderwerp: Tekst
+    """Onderwerp, zoals in de kop en het raadsbesluit."""
+    samenvatting: Tekst
+    """Korte samenvatting."""
+    gevraagd_besluit: list[Besluitpunt] = Field(min_length=1)
+    """De besluitpunten; ze worden genummerd."""
+    aanleiding: Tekst
+    """Inleiding en aanleiding."""
+    participatie: Tekst
+    """Hoe inwoners, partners en raden betrokken zijn."""
+    wat_willen_we_bereiken: Tekst
+    """Wat het voorstel beoogt."""
+    wat_gaan_we_doen: Tekst
+    """Wat er gebeurt na het besluit."""
+    argumenten: list[Argument] = Field(min_length=1)
+    """Argumenten, elk bij een besluitpunt; genummerd 1.1, 1.2."""
+    kanttekeningen: list[Kanttekening] = Field(default_factory=list)
+    """Kanttekeningen, risico's en alternatieven."""
+    financiele_gevolgen: FinancieleGevolgen
+    """Financiële gevolgen en dekking."""
+    communicatie: Tekst
+    """Communicatie na het besluit."""
+    vervolg: Tekst
+    """Vervolgproces."""
+    bevoegdheid: Tekst = Field(description="Waarop de bevoegdheid van de raad berust.")
+    gelet_op: list[Tekst] = Field(
+        min_length=1, description="Wettelijke grondslag in de aanhef van het raadsbesluit."
+    )
+    bijlagen: list[Bijlage] = Field(default_factory=list)
+    """Bijlagen; een door regiodocs gemaakt document krijgt zijn vingerafdruk."""
+    per_gemeente: dict[Id, RaadsvoorstelGemeente]
+    """Per gemeente-id de gegevens die per gemeente verschillen."""
+
+
+class InformatiebriefGemeente(Model):
+    datum: date
+    """Datum van de brief."""
+    kenmerk: Tekst
+    """Volgnummer; het voorvoegsel komt uit regio.yaml."""
+    portefeuillehouder: Tekst | None = None
+    """Afwijkende portefeuillehouder (rol)."""
+
+
+class Informatiebrief(Model):
+    id: Id
+    onderwerp: Tekst
+    """Onderwerp van de brief."""
+    kennisnemen_van: list[Tekst] = Field(min_length=1)
+    """Waarvan de raad kennis neemt."""
+    inleiding: Tekst
+    """Inleiding."""
+    kern: list[Kanttekening] = Field(min_length=1, description="De kern, in kopjes met tekst.")
+    vervolg: Tekst
+    """Vervolg."""
+    bijlagen: list[Bijlage] = Field(default_factory=list)
+    """Bijlagen."""
+    per_gemeente: dict[Id, InformatiebriefGemeente]
+    """Per gemeente-id: datum, kenmerk, portefeuillehouder."""

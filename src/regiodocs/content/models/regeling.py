@@ -1,0 +1,139 @@
+"""regeling.yaml: the draft Wgr-regeling, in chapters, articles, leden and onderdelen.
+
+Nothing is numbered by hand: numbers follow from the order here. Legal text cites other
+provisions by id with ``[[artikel-id]]``, ``[[artikel-id.lid-id]]``,
+``[[artikel-id.lid-id.onderdeel-id]]`` or ``[[hoofdstuk-id]]``; the renderer writes the
+citation in the form of the Aanwijzingen voor de regelgeving.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from regiodocs.content.models.common import Id, Model, Tekst
+
+Onderwerp = Literal[
+    "begrippen",
+    "belang",
+    "taken",
+    "bevoegdheden",
+    "openbaar-lichaam",
+    "bestuursorganen",
+    "samenstelling-ab",
+    "stemverhouding",
+    "vergaderingen-ab",
+    "samenstelling-db",
+    "taken-db",
+    "voorzitter",
+    "informatie-verantwoording",
+    "ontslag-vertrouwen",
+    "verantwoording-db",
+    "zienswijze-besluiten",
+    "participatie",
+    "evaluatie",
+    "begroting",
+    "jaarrekening",
+    "verdeelsleutel",
+    "bestuurscommissies",
+    "deelneming-rechtspersonen",
+    "ambtelijke-organisatie",
+    "archief",
+    "toetreding",
+    "uittreding",
+    "wijziging",
+    "opheffing",
+    "geschillen",
+    "overgangsrecht",
+    "inwerkingtreding",
+    "toezending-gs",
+    "citeertitel",
+]
+
+
+class Subonderdeel(Model):
+    id: Id | None = None
+    """Nodig wanneer naar dit subonderdeel wordt verwezen."""
+    tekst: Tekst
+    """Tekst, zonder slotleesteken."""
+
+
+class Onderdeel(Model):
+    id: Id | None = None
+    """Nodig wanneer naar dit onderdeel wordt verwezen."""
+    tekst: Tekst = Field(description="Zonder slotleesteken: ';', '.' of ':' zet regiodocs zelf.")
+    subonderdelen: list[Subonderdeel] = Field(default_factory=list)
+    """Subonderdelen 1°, 2° van dit onderdeel."""
+
+
+class Lid(Model):
+    id: Id | None = Field(default=None, description="Nodig wanneer naar dit lid wordt verwezen.")
+    tekst: Tekst
+    """Tekst van het lid; verwijs met [[id]]."""
+    onderdelen: list[Onderdeel] = Field(default_factory=list)
+    """Onderdelen a, b, c van dit lid."""
+
+
+class Artikel(Model):
+    id: Id
+    kop: Tekst | None = Field(
+        default=None, description="Opschrift van het artikel, bijv. 'Toetreding' (mag ontbreken)."
+    )
+    regelt: list[Onderwerp] = Field(
+        default_factory=list, description="Onderwerpen die dit artikel regelt (voor de Wgr-toets)."
+    )
+    leden: list[Lid] = Field(min_length=1, description="Eén lid = een artikel zonder lidnummer.")
+    toelichting: Tekst | None = Field(default=None, description="Artikelsgewijze toelichting.")
+
+
+class Paragraaf(Model):
+    id: Id
+    titel: Tekst
+    """Opschrift van de paragraaf."""
+    artikelen: list[Artikel] = Field(min_length=1)
+    """Artikelen van de paragraaf."""
+
+
+class Hoofdstuk(Model):
+    id: Id
+    titel: Tekst
+    """Opschrift van het hoofdstuk."""
+    artikelen: list[Artikel] = Field(default_factory=list)
+    """Artikelen direct in het hoofdstuk (of gebruik paragrafen)."""
+    paragrafen: list[Paragraaf] = Field(default_factory=list)
+    """Paragrafen met artikelen (of gebruik artikelen)."""
+
+    @model_validator(mode="after")
+    def _articles_or_paragraphs(self) -> Hoofdstuk:
+        if bool(self.artikelen) == bool(self.paragrafen):
+            raise ValueError("een hoofdstuk heeft óf artikelen óf paragrafen (met artikelen)")
+        return self
+
+
+class Aanhef(Model):
+    bestuursorganen: list[Literal["raad", "college", "burgemeester"]] = Field(min_length=1)
+    """raad, college en/of burgemeester."""
+    overwegingen: list[Tekst] = Field(min_length=1)
+    """Overwegingen ('overwegende dat ...'), zonder 'overwegende'."""
+    gelet_op: list[Tekst] = Field(min_length=1)
+    """Grondslagen ('gelet op ...'), zonder 'gelet op'."""
+
+
+class Regeling(Model):
+    id: Id
+    titel: Tekst = Field(description="Volledige titel van de regeling.")
+    citeertitel: Tekst
+    """Titel waarmee de regeling wordt aangehaald."""
+    status: Literal["concept", "vastgesteld"] = Field(description="Een ontwerp is 'concept'.")
+    versie: Tekst
+    """Versie van de tekst, bijv. '0.4'."""
+    datum_versie: date
+    """Datum van deze versie."""
+    aanhef: Aanhef
+    """Aanhef: wie de regeling treffen, overwegingen, grondslag."""
+    hoofdstukken: list[Hoofdstuk] = Field(min_length=1)
+    """De hoofdstukken in volgorde; nummers volgen daaruit."""
+    algemene_toelichting: Tekst
+    """Algemeen deel van de toelichting."""

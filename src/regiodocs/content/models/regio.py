@@ -1,0 +1,62 @@
+"""regio.yaml: the region and its participating municipalities."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import Field
+
+from regiodocs.content.models.common import Id, Kleur, Model, Tekst
+
+
+class Inwonertal(Model):
+    aantal: int = Field(gt=0, description="Aantal inwoners op de peildatum.")
+    peildatum: date = Field(description="Peildatum van het inwonertal (JJJJ-MM-DD).")
+    bron: Tekst = Field(description="Bron van het cijfer, bijv. 'CBS, bevolking op 1 januari'.")
+
+
+class Deelnemer(Model):
+    """A participating municipality and everything its own documents need."""
+
+    id: Id = Field(description="Sleutel van de gemeente, bijv. 'de-ronde-venen'.")
+    naam: Tekst = Field(description="Naam zoals in lopende tekst: 'De Ronde Venen'.")
+    officiele_naam: Tekst = Field(description="Officiële naam: 'gemeente De Ronde Venen'.")
+    inwoners: Inwonertal
+    """Inwonertal met peildatum en bron; basis van de verdeelsleutel."""
+    huisstijl: Id | None = Field(
+        default=None, description="Id van een huisstijl uit regio.yaml; leeg = standaardhuisstijl."
+    )
+    contactrol: Tekst = Field(
+        description="Rol van het aanspreekpunt (geen persoonsnaam), bijv. 'beleidsadviseur Jeugd'."
+    )
+    portefeuillehouder: Tekst = Field(
+        description="Rol van de portefeuillehouder (geen persoonsnaam), bijv. 'wethouder Zorg'."
+    )
+    kenmerk_prefix: Tekst = Field(description="Voorvoegsel van kenmerken, bijv. 'Z/25/'.")
+    raadsvergaderingen: list[date] = Field(
+        min_length=1, description="Data van de raadsvergaderingen waarop besluiten kunnen vallen."
+    )
+
+
+class Huisstijl(Model):
+    """House style of a municipality, applied through the Word reference document."""
+
+    id: Id
+    lettertype: Tekst = Field(default="Arial", description="Lettertype van de platte tekst.")
+    lettertype_koppen: Tekst | None = Field(default=None, description="Lettertype van de koppen.")
+    lettergrootte: float = Field(default=10.5, ge=8, le=14, description="Puntgrootte platte tekst.")
+    kleur_koppen: Kleur = "#1F3864"
+    kleur_accent: Kleur = "#2E75B6"
+    marge_cm: float = Field(default=2.5, ge=1.0, le=5.0, description="Paginamarges in cm (A4).")
+
+
+class Regio(Model):
+    """The region: its name, its participants and their house styles."""
+
+    id: Id
+    naam: Tekst = Field(description="Naam van de regio, bijv. 'Utrecht West'.")
+    omschrijving: Tekst = Field(description="Eén zin over de samenwerking.")
+    deelnemers: list[Deelnemer] = Field(min_length=2)
+    """De deelnemende gemeenten (ten minste twee)."""
+    huisstijlen: list[Huisstijl] = Field(default_factory=list)
+    """Huisstijlen waarnaar deelnemers verwijzen."""

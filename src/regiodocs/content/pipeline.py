@@ -1,0 +1,33 @@
+"""The front half of the pipeline, shared by every command: load, schema, check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from regiodocs.content.check import check_region
+from regiodocs.content.load import load_region
+from regiodocs.content.region import Region
+from regiodocs.content.schema import validate_region
+from regiodocs.diagnostics import ContentError, Diagnostic, errors_only
+
+
+@dataclass
+class CheckedRegion:
+    region: Region
+    warnings: list[Diagnostic]
+
+
+def load_checked(
+    content_dir: Path, region_id: str, *, strict: bool = False, wgr: bool = True
+) -> CheckedRegion:
+    """Load, validate and check a region; raise ContentError on any error (or warning if strict).
+
+    ``wgr=False`` leaves the Wgr-toets out, for the command that reports on it.
+    """
+    region = validate_region(load_region(content_dir, region_id))
+    findings = check_region(region, wgr=wgr)
+    failing = findings if strict else errors_only(findings)
+    if failing:
+        raise ContentError(findings)
+    return CheckedRegion(region=region, warnings=findings)

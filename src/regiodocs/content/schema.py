@@ -1,0 +1,191 @@
+"""Schema stage: apply the pydantic models to the loaded files; translate errors to Dutch.
+
+Every file is validated, so one run reports the problems of all files at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from regiodocs.content.load import RawRegion, SourceFile
+from regiodocs.content.models.common import Model
+from regiodocs.content.region import FOLDER_MODELS, SECTION_MODELS, Region
+from regiodocs.diagnostics import ContentError, Diagnostic, YamlPath
+
+
+def validate_region(raw: RawRegion) -> Region:
+    """Turn the loaded files into a typed Region, or raise ContentError with every problem."""
+    problems: list[Diagnostic] = []
+    sections: dict[str, Any] = {}
+    for section, source in raw.singles.items():
+        sections[section] = _validate(SECTION_MODELS[section], source, problems)
+    folders: dict[str, list[Any]] = {}
+    for section, sources in raw.folders.items():
+        folders[section] = [_validate(FOLDER_MODELS[section], s, problems) for s in sources]
+    if problems:
+        raise ContentError(problems)
+    kwargs: dict[str, Any] = {**sections, **folders}
+    return Region(raw=raw, **kwargs)
+
+
+def validate_file(model: type[Model], source: SourceFile) -> Any:
+    problems: list[Diagnostic] = []
+    result = _validate(model, source, problems)
+    if problems:
+        raise ContentError(problems)
+    return result
+
+
+def _validate(model: type[Model], source: SourceFile, problems: list[Diagnostic]) -> Any:
+    try:
+        return model.model_validate(source.data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            problems.append(_diagnostic(model, source, error))
+        return None
+
+
+def _diagnostic(model: type[Model], source: SourceFile, error: Any) -> Diagnostic:
+    loc: YamlPath = tuple(error["loc"])
+    kind: str = error["type"]
+    ctx: dict[str, Any] = error.get("ctx") or {}
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        allowed = _fields_at(model, loc[:-1])
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = f"; bedoelde u '{close[0]}'?" if close else ""
+        if allowed and not close:
+            hint = f"; toegestaan: {', '.join(sorted(allowed))}"
+        if " " in key.strip():
+            hint += (
+                ". Dit lijkt een stuk tekst: staat er een komma in een tekst tussen { }? "
+                'Zet die tekst dan tussen aanhalingstekens ("...")'
+            )
+        return source.diagnostic(loc, f"onbekende sleutel '{key}'{hint}", key=True)
+    if kind == "missing":
+        field_name = str(loc[-1])
+        return source.diagnostic(loc[:-1], f"verplicht veld '{field_name}' ontbreekt")
+    return source.diagnostic(loc, _message(kind, ctx, value, error.get("msg", "")))
+
+
+def _message(kind: str, ctx: dict[str, Any], value: Any, msg: str) -> str:
+    shown = _shown(value)
+    if kind in ("string_type",):
+        return f"verwacht tekst, gevonden {shown}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"verwacht een geheel getal, gevonden {shown}"
+    if kind in ("float_type", "float_parsing", "decimal_parsing", "decimal_type"):
+        return f"verwacht een getal, gevonden {shown}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"verwacht ja/nee (true/false), gevonden {shown}"
+    if kind in ("list_type",):
+        return f"verwacht een lijst (regels met '- '), gevonden {shown}"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"verwacht een mapping (sleutel: waarde), gevonden {shown}"
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return f"{shown} is geen bestaande datum; verwacht JJJJ-MM-DD, bijv. 2025-06-26"
+    if kind == "too_short":
+        if ctx.get("min_length") == 1 and isinstance(value, (list, dict)):
+            return "lijst mag niet leeg zijn; verwacht ten minste één onderdeel"
+        if isinstance(value, str):
+            return "tekst mag niet leeg zijn"
+        return f"te weinig onderdelen; verwacht ten minste {ctx.get('min_length')}"
+    if kind == "string_too_short":
+        return "tekst mag niet leeg zijn"
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        if pattern.startswith("^[a-z0-9]"):
+            return (
+                f"ongeldige id {shown}: gebruik kleine letters, cijfers en koppeltekens "
+                "(geen spaties, '/', '.' of andere tekens), hoogstens 64 tekens"
+            )
+        if pattern.startswith("^#"):
+            return f"ongeldige kleur {shown}: verwacht een code als '#1F4E79'"
+        return f"ongeldige waarde {shown}"
+    if kind in ("greater_than", "greater_than_equal"):
+        bound = ctx.get("gt", ctx.get("ge"))
+        word = "groter dan" if kind == "greater_than" else "ten minste"
+        return f"waarde {shown} is te klein; verwacht {word} {bound}"
+    if kind in ("less_than", "less_than_equal"):
+        bound = ctx.get("lt", ctx.get("le"))
+        return f"waarde {shown} is te groot; verwacht hoogstens {bound}"
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace(" or ", ", ")
+        return f"ongeldige waarde {shown}; verwacht één van: {expected}"
+    if kind in ("decimal_max_places", "decimal_max_digits"):
+        return f"bedrag {shown} heeft te veel cijfers; hoogstens twee decimalen"
+    if kind == "value_error":
+        return str(ctx.get("error", msg)).removeprefix("Value error, ")
+    return f"ongeldige waarde {shown} ({msg})"
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict):
+        return "een mapping"
+    if isinstance(value, list):
+        return "een lijst"
+    if value is None:
+        return "niets (leeg)"
+    text = str(value)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return f"'{text}'"
+
+
+def _fields_at(model: type[BaseModel], path: YamlPath) -> list[str]:
+    """The field names allowed at a path inside a model, for 'did you mean' hints."""
+    current: Any = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        info = current.model_fields.get(part)
+        if info is None:
+            return []
+        current = _inner_model(info.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def json_schema() -> str:
+    """A JSON Schema per content file, for editors with a YAML language server."""
+    defs: dict[str, Any] = {}
+    files: dict[str, Any] = {}
+    for name, model in {**SECTION_MODELS, **FOLDER_MODELS}.items():
+        schema = model.model_json_schema(ref_template="#/$defs/{model}")
+        defs.update(schema.pop("$defs", {}))
+        defs[model.__name__] = schema
+        files[name] = {"$ref": f"#/$defs/{model.__name__}"}
+    document = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "regiodocs-inhoud",
+        "description": "Schema's van de inhoudsbestanden van regiodocs, per bestand onder $defs.",
+        "$defs": defs,
+        "properties": files,
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def file_schema(name: str) -> str:
+    """The JSON Schema of one kind of content file (e.g. 'regeling')."""
+    model = {**SECTION_MODELS, **FOLDER_MODELS}[name]
+    return (
+        json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    )

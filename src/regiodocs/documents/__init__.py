@@ -1,0 +1,1 @@
+"""Document views, Jinja2 rendering to Markdown, and the consistency proof."""

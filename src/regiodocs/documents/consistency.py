@@ -1,0 +1,95 @@
+"""Consistency across the municipalities' versions of a document.
+
+1. Rendering each municipality's version with its per-municipality fields masked must give
+   the same text five times (nothing outside the declared fields varies), and each real
+   version must equal its masked version with the real values filled in (no template
+   branches on a municipality's value).
+2. Every document in build/ that names a fingerprint (regeling, regiovisie, reactienota)
+   must name the current one: a council must never receive an older text than the others.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from regiodocs.content.pipeline import load_checked
+from regiodocs.documents.markdown import escape
+from regiodocs.documents.render import make_environment, render_document
+from regiodocs.documents.resolve import PER_GEMEENTE_KINDS, placeholder_values, plan_documents
+from regiodocs.legal.regeling_view import fingerprint
+
+_FINGERPRINT = re.compile(
+    r"vingerafdruk ([0-9A-F]{4}\\?-[0-9A-F]{4}\\?-[0-9A-F]{4})", re.IGNORECASE
+)
+
+
+@dataclass
+class ConsistencyReport:
+    compared: int = 0
+    documents_checked: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def check_consistency(
+    content_dir: Path, template_dir: Path, build_dir: Path, region_id: str
+) -> ConsistencyReport:
+    region = load_checked(content_dir, region_id).region
+    report = ConsistencyReport()
+    env = make_environment(template_dir)
+    groups: dict[str, list[tuple[str, str]]] = {}
+    real_jobs = plan_documents(region, PER_GEMEENTE_KINDS)
+    masked_jobs = plan_documents(region, PER_GEMEENTE_KINDS, mask=True)
+    for real, masked_job in zip(real_jobs, masked_jobs, strict=True):
+        # output is <gemeente>/<date>-<kind>-<id>: group by kind and document id
+        gemeente, name = real.output.parts
+        key = f"{real.kind}-{name.split(real.kind + '-', 1)[1]}"
+        masked_text = render_document(env, masked_job)
+        groups.setdefault(key, []).append((gemeente, masked_text))
+        filled = masked_text
+        for placeholder, value in placeholder_values(real.context["gemeente"]).items():
+            filled = filled.replace(escape(placeholder), escape(value))
+        report.compared += 1
+        if filled != render_document(env, real):
+            report.problems.append(
+                f"{key}: de versie van {gemeente} bevat tekst die afhangt van een gemeentewaarde (sjabloon maakt onderscheid per gemeente)"
+            )
+    for key, versions in sorted(groups.items()):
+        first_gemeente, first_text = versions[0]
+        for gemeente, text in versions[1:]:
+            report.compared += 1
+            if text != first_text:
+                diff = next(
+                    (
+                        line
+                        for line in difflib.unified_diff(
+                            first_text.splitlines(), text.splitlines(), lineterm="", n=0
+                        )
+                        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+                    ),
+                    "",
+                )
+                report.problems.append(
+                    f"{key}: de versie van {gemeente} wijkt af van die van {first_gemeente} buiten de gemeentevelden ({diff.strip()[:120]})"
+                )
+    current = {"regiovisie": fingerprint(region.visie)}
+    if region.regeling:
+        current["regeling"] = fingerprint(region.regeling)
+    if region.consultatie:
+        current["reactienota"] = fingerprint(region.consultatie)
+    known = set(current.values())
+    if build_dir.is_dir():
+        for path in sorted(build_dir.rglob("*.md")):
+            if path.parts[len(build_dir.parts)] == ".cache":
+                continue
+            report.documents_checked += 1
+            for match in _FINGERPRINT.finditer(path.read_text(encoding="utf-8")):
+                value = match.group(1).replace("\\", "").upper()
+                if value not in known:
+                    report.problems.append(
+                        f"{path}: noemt vingerafdruk {value}, maar de huidige inhoud heeft "
+                        f"{', '.join(f'{k} {v}' for k, v in sorted(current.items()))}; bouw opnieuw met 'make all'"
+                    )
+    return report

@@ -1,0 +1,1 @@
+"""Governance computations: verdeelsleutel, stemverhouding, afwegingskader."""

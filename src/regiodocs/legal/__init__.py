@@ -1,0 +1,1 @@
+"""The law and drafting rules: numbering, citations, Wgr-toets, amendments, import."""

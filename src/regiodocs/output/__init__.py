@@ -1,0 +1,1 @@
+"""Writing documents: pandoc, Word house style and finishing, atomic writes."""

@@ -1,0 +1,330 @@
+"""Write stage: Markdown to .docx through pandoc, finished with python-docx, written atomically.
+
+Nothing here decides content. A conversion runs in a temporary directory; build/ only
+ever sees complete files, each renamed into place (os.replace), under a lock so two builds
+on one tree never interleave their writes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import importlib.util
+import io
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, time
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt, RGBColor
+
+from regiodocs.documents.markdown import TAB_MARK
+from regiodocs.documents.resolve import DocMeta
+from regiodocs.output import docx_xml
+from regiodocs.output.house_style import LANGUAGE
+
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
+class BuildFailure(Exception):
+    """The build could not complete (pandoc failed, disk full, no write access)."""
+
+
+def find_pandoc() -> str:
+    """The pandoc bundled with pypandoc-binary (found without importing pypandoc), else PATH."""
+    spec = importlib.util.find_spec("pypandoc")
+    if spec and spec.submodule_search_locations:
+        for location in spec.submodule_search_locations:
+            candidate = Path(location) / "files" / "pandoc"
+            if candidate.is_file() and os.access(candidate, os.X_OK):
+                return str(candidate)
+    found = shutil.which("pandoc")
+    if found:
+        return found
+    raise BuildFailure(
+        "pandoc is niet gevonden: installeer regiodocs met 'make' (pypandoc-binary bevat pandoc)"
+    )
+
+
+def source_date_epoch(meta: DocMeta) -> int:
+    """Fixed document time: SOURCE_DATE_EPOCH when set, else the document's own date."""
+    env = os.environ.get("SOURCE_DATE_EPOCH")
+    if env and env.isdigit():
+        return int(env)
+    return int(datetime.combine(meta.datum, time(12, 0), tzinfo=UTC).timestamp())
+
+
+def run_pandoc(
+    pandoc: str, markdown: str, reference: Path, target: Path, *, epoch: int, what: str
+) -> bytes:
+    """One pandoc conversion, Markdown to .docx with ``reference``; raw output bytes."""
+    args = [
+        pandoc,
+        "--from=markdown-smart",
+        "--to=docx",
+        f"--reference-doc={reference}",
+        f"--output={target}",
+        f"--metadata=lang:{LANGUAGE}",
+    ]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
+    try:
+        result = subprocess.run(
+            args, input=markdown.encode("utf-8"), capture_output=True, env=env, timeout=120
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise BuildFailure(f"pandoc kon niet worden uitgevoerd: {exc}") from None
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise BuildFailure(
+            f"pandoc faalde voor {what}: {message[-1] if message else result.returncode}"
+        )
+    return target.read_bytes()
+
+
+def convert(pandoc: str, markdown: str, reference: Path, meta: DocMeta, workdir: Path) -> bytes:
+    """Run pandoc for one document and finish the result; returns the .docx bytes."""
+    raw = run_pandoc(
+        pandoc,
+        markdown,
+        reference,
+        workdir / "out.docx",
+        epoch=source_date_epoch(meta),
+        what=f"'{meta.title}'",
+    )
+    return finish_docx(raw, meta)
+
+
+def finish_docx(data: bytes, meta: DocMeta) -> bytes:
+    """Properties, header, footer with kenmerk and page numbers, language; fixed zip times."""
+    doc = Document(io.BytesIO(data))
+    moment = datetime.fromtimestamp(source_date_epoch(meta), tz=UTC).replace(tzinfo=None)
+    props = doc.core_properties
+    props.title = meta.title
+    props.subject = meta.subject
+    props.author = meta.author
+    props.last_modified_by = meta.author
+    props.keywords = "; ".join(x for x in (meta.gemeente, meta.kenmerk) if x)
+    props.category = meta.gemeente or "regio"
+    props.comments = "Gemaakt met regiodocs"
+    props.language = LANGUAGE
+    props.created = props.modified = props.last_printed = moment
+    props.revision = 1
+    accent = RGBColor.from_string(meta.huisstijl.kleur_accent.lstrip("#").upper())
+    for section in doc.sections:
+        header = section.header.paragraphs[0]
+        header.text = ""
+        run = header.add_run(
+            meta.gemeente[:1].upper() + meta.gemeente[1:] if meta.gemeente else meta.subject
+        )
+        run.font.size = Pt(8)
+        run.font.color.rgb = accent
+        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        footer = section.footer.paragraphs[0]
+        footer.text = ""
+        label = footer.add_run(f"{meta.kenmerk}  |  Pagina " if meta.kenmerk else "Pagina ")
+        label.font.size = Pt(8)
+        docx_xml.append_field(footer, "PAGE", 8)
+        footer.add_run(" van ").font.size = Pt(8)
+        docx_xml.append_field(footer, "NUMPAGES", 8)
+        footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    docx_xml.set_default_language(doc.styles.element, LANGUAGE)
+    docx_xml.override_languages(doc.element.body, LANGUAGE)
+    docx_xml.marks_to_tabs(doc.element.body, TAB_MARK)
+    docx_xml.keep_table_rows_whole(doc.element.body)
+    out = io.BytesIO()
+    doc.save(out)
+    return docx_xml.deterministic_zip(out.getvalue())
+
+
+def _reason(exc: OSError) -> str:
+    """A Dutch reason for the file-system errors a user can do something about."""
+    reasons = {
+        errno.ENOSPC: "de schijf is vol",
+        errno.EDQUOT: "het schijfquotum is op",
+        errno.EROFS: "de map is alleen-lezen",
+        errno.EACCES: "geen schrijfrechten",
+        errno.EPERM: "geen schrijfrechten",
+    }
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def write_bytes_atomic(target: Path, data: bytes) -> bool:
+    """Write ``data`` to ``target`` via a temporary file in the same folder and a rename.
+
+    Returns False (and touches nothing) when the file already has exactly these bytes.
+    """
+    try:
+        if target.is_file() and target.read_bytes() == data:
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise BuildFailure(f"kan niet schrijven in {target.parent}: {_reason(exc)}") from None
+    try:
+        os.fchmod(fd, 0o666 & ~_UMASK)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise BuildFailure(f"schrijven van {target} mislukt: {_reason(exc)}") from None
+    return True
+
+
+def write_text_atomic(target: Path, text: str) -> bool:
+    return write_bytes_atomic(target, text.encode("utf-8"))
+
+
+@contextlib.contextmanager
+def build_lock(build_dir: Path) -> Iterator[None]:
+    """Exclusive lock on build/ for the writing phase; a second build waits for the first."""
+    try:
+        build_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(build_dir / ".lock", "a+b")  # noqa: SIM115 - held for the whole block
+    except OSError as exc:
+        raise BuildFailure(f"kan map {build_dir} niet gebruiken: {_reason(exc)}") from None
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        # A build killed while writing leaves its temporary files; with the lock held no
+        # other build can own them, so they go.
+        for stale in build_dir.rglob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
+        yield
+    finally:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        handle.close()
+
+
+# -- Shared conversion -------------------------------------------------------------------
+# pandoc's output depends on the house style only through word/styles.xml and the page setup
+# (w:sectPr) in word/document.xml; every other part depends only on the Markdown. So a
+# document that exists once per municipality is converted once, with placeholders for the
+# per-municipality values (the masked rendering the consistency check also uses), and each
+# municipality's version is assembled from it: placeholders filled in, that style's
+# styles.xml and sectPr put in. A test proves the result equals a direct conversion.
+
+_SECT_PR = re.compile(rb"<w:sectPr>.*?</w:sectPr>", re.S)
+PROBE_MARKDOWN = "# Kop\n\nTekst.\n"
+
+
+@dataclass(frozen=True)
+class StyleParts:
+    """What a house style contributes to a converted document."""
+
+    styles_xml: bytes
+    sect_pr: bytes
+
+
+def style_parts(pandoc: str, reference: Path, workdir: Path) -> StyleParts:
+    """Convert a one-line probe with ``reference`` and keep its styles and page setup."""
+    raw = run_pandoc(
+        pandoc, PROBE_MARKDOWN, reference, workdir / "probe.docx", epoch=0, what="de huisstijl"
+    )
+    return style_parts_from(raw)
+
+
+def style_parts_from(probe: bytes) -> StyleParts:
+    """The styles and page setup of a converted probe document."""
+    with zipfile.ZipFile(io.BytesIO(probe)) as package:
+        found = _SECT_PR.search(package.read("word/document.xml"))
+        assert found is not None, "pandoc output without w:sectPr"
+        return StyleParts(package.read("word/styles.xml"), found.group(0))
+
+
+def convert_shared(pandoc: str, markdown: str, reference: Path, workdir: Path) -> bytes:
+    """pandoc's raw output for a masked document (finishing happens per municipality)."""
+    return run_pandoc(
+        pandoc, markdown, reference, workdir / "shared.docx", epoch=0, what="een gedeeld document"
+    )
+
+
+def assemble(shared: bytes, style: StyleParts, values: dict[str, str], meta: DocMeta) -> bytes:
+    """One municipality's .docx from the shared conversion: values, style, page setup, finishing."""
+    source = zipfile.ZipFile(io.BytesIO(shared))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                for placeholder, value in values.items():
+                    data = data.replace(
+                        placeholder.encode("utf-8"), xml_escape(value).encode("utf-8")
+                    )
+                data = _SECT_PR.sub(lambda _: style.sect_pr, data, count=1)
+                if "⟦".encode() in data:
+                    raise BuildFailure(
+                        f"interne fout: niet ingevulde gemeentewaarde in '{meta.title}'"
+                    )
+            elif info.filename == "word/styles.xml":
+                data = style.styles_xml
+            target.writestr(info, data)
+    return finish_docx(out.getvalue(), meta)
+
+
+BATCH_SCRIPT = Path(__file__).parent / "data" / "batch.lua"
+
+
+def run_pandoc_batch(
+    pandoc: str,
+    conversions: list[tuple[str, Path, Path]],
+    workdir: Path,
+    titles: dict[Path, str],
+    on_done: Callable[[Path], None] | None = None,
+) -> None:
+    """Convert many documents in one ``pandoc lua`` process: (markdown, reference, target).
+
+    Byte-identical to one pandoc run per document (a test checks it), without paying
+    pandoc's start-up and initialisation for every document. ``on_done`` is called with
+    each target as soon as it is written, while pandoc goes on with the next.
+    """
+    lines = []
+    for n, (markdown, reference, target) in enumerate(conversions):
+        source = workdir / f"in-{n}.md"
+        source.write_text(markdown, encoding="utf-8")
+        titles.setdefault(source, titles.get(target, target.name))
+        lines.append(f"{source}\t{reference}\t{target}")
+    listing = workdir / "conversions.txt"
+    listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}  # dates are set by finish_docx
+    errors = workdir / "stderr.txt"
+    try:
+        with open(errors, "wb") as stderr:
+            process = subprocess.Popen(
+                [pandoc, "lua", str(BATCH_SCRIPT), str(listing)],
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                env=env,
+            )
+            assert process.stdout is not None
+            try:
+                for line in process.stdout:
+                    if on_done is not None:
+                        on_done(Path(line.decode("utf-8").rstrip("\n")))
+            finally:
+                process.stdout.close()
+                returncode = process.wait(timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise BuildFailure(f"pandoc kon niet worden uitgevoerd: {exc}") from None
+    if returncode != 0:
+        messages = errors.read_bytes().decode("utf-8", "replace").strip().splitlines()
+        started = [m.removeprefix("regiodocs: ") for m in messages if m.startswith("regiodocs: ")]
+        failed = titles.get(Path(started[-1]), started[-1]) if started else "een document"
+        reason = next(
+            (m for m in reversed(messages) if not m.startswith("regiodocs: ")), str(returncode)
+        )
+        raise BuildFailure(f"pandoc faalde voor '{failed}': {reason}")
