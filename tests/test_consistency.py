@@ -50,3 +50,25 @@ def test_a_document_citing_an_older_regeling_is_caught(
         in result.output
     )
     assert "woerden" not in result.output
+
+
+def test_regions_build_side_by_side(project: Path, run: Callable[..., Result]) -> None:
+    # Utrecht West's documents name Utrecht West's fingerprints; Lekstroom's consistency
+    # must not read them (it did: 37 false inconsistencies), and the other way round.
+    assert run("build", "all").exit_code == 0
+    assert run("build", "all", "--regio", "lekstroom").exit_code == 0
+    lekstroom = run("consistency", "--regio", "lekstroom")
+    assert lekstroom.exit_code == 0, lekstroom.output
+    utrecht_west = run("consistency")
+    assert utrecht_west.exit_code == 0, utrecht_west.output
+    assert "Consistent: 45 vergelijkingen" in utrecht_west.output
+    # A stale document of Utrecht West is still caught by Utrecht West, never by Lekstroom.
+    edit(
+        project / "content/utrecht-west/regeling.yaml",
+        "ten minste twee keer per jaar",
+        "ten minste drie keer per jaar",
+    )
+    assert run("consistency", "--regio", "lekstroom").exit_code == 0
+    stale = run("consistency")
+    assert stale.exit_code == 1
+    assert "raadsvoorstel-gr-zienswijze-toestemming.md: noemt vingerafdruk" in stale.output

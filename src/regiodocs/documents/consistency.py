@@ -80,10 +80,10 @@ def check_consistency(
     if region.consultatie:
         current["reactienota"] = fingerprint(region.consultatie)
     known = set(current.values())
-    if build_dir.is_dir():
-        for path in sorted(build_dir.rglob("*.md")):
-            if path.parts[len(build_dir.parts)] == ".cache":
-                continue
+    others = [d.name for d in content_dir.iterdir() if d.is_dir()] if content_dir.is_dir() else []
+    gemeenten = [d.id for d in region.regio.deelnemers]
+    for path in region_outputs(build_dir, region.regio.id, gemeenten, others):
+        if path.suffix == ".md":
             report.documents_checked += 1
             for match in _FINGERPRINT.finditer(path.read_text(encoding="utf-8")):
                 value = match.group(1).replace("\\", "").upper()
@@ -93,3 +93,29 @@ def check_consistency(
                         f"{', '.join(f'{k} {v}' for k, v in sorted(current.items()))}; bouw opnieuw met 'make all'"
                     )
     return report
+
+
+def region_outputs(
+    build_dir: Path, region_id: str, gemeenten: list[str], other_regions: list[str]
+) -> list[Path]:
+    """The files in build/ that belong to one region: its regional documents
+    (build/regio/<region>-*) and the folders of its own municipalities.
+
+    Regions build side by side into one build/; another region's documents name other
+    fingerprints and are none of this region's business. ``other_regions`` keeps a region
+    whose id extends this one ('utrecht' and 'utrecht-west') out of this region's files.
+    """
+    longer = [f"{r}-" for r in other_regions if r != region_id and r.startswith(f"{region_id}-")]
+    found: list[Path] = []
+    regio_dir = build_dir / "regio"
+    if regio_dir.is_dir():
+        found += [
+            p
+            for p in regio_dir.glob(f"{region_id}-*")
+            if p.is_file() and not p.name.startswith(tuple(longer))
+        ]
+    for gemeente in gemeenten:
+        folder = build_dir / gemeente
+        if folder.is_dir():
+            found += [p for p in folder.rglob("*") if p.is_file()]
+    return sorted(found)
