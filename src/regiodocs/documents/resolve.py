@@ -46,6 +46,8 @@ class DocMeta:
     kenmerk: str | None
     datum: date
     huisstijl: Huisstijl
+    # Extra custom document properties (name, value): version, fingerprint, portefeuille.
+    eigenschappen: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import io
 import zipfile
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_AFTER_TBL_BORDERS = ("shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription")
 
 
 def set_default_language(styles_element: Any, lang: str) -> None:
@@ -60,6 +62,43 @@ def append_field(paragraph: Any, instruction: str, size_pt: float, placeholder: 
     paragraph._p.append(field)
 
 
+def append_result_field(paragraph: Any, instruction: str, size_pt: float, result: str) -> None:
+    """Append a complex field whose result is already filled in (``DOCPROPERTY "Kenmerk"``).
+
+    The result runs are ordinary runs, so Word, LibreOffice and any reader show the value
+    without updating fields; Word refreshes it from the document property when asked.
+    """
+
+    def run(*children: Any) -> None:
+        r = OxmlElement("w:r")
+        rpr = OxmlElement("w:rPr")
+        for tag in ("w:sz", "w:szCs"):
+            size = OxmlElement(tag)
+            size.set(qn("w:val"), str(round(size_pt * 2)))
+            rpr.append(size)
+        r.append(rpr)
+        for child in children:
+            r.append(child)
+        paragraph._p.append(r)
+
+    def char(kind: str) -> Any:
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        return el
+
+    instr = OxmlElement("w:instrText")
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.text = f" {instruction} "
+    text = OxmlElement("w:t")
+    text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    text.text = result
+    run(char("begin"))
+    run(instr)
+    run(char("separate"))
+    run(text)
+    run(char("end"))
+
+
 def set_table_style_borders(style_element: Any, color: str, size_eighths: int = 4) -> None:
     """Give a table style single borders on all edges and inside lines."""
     tbl_pr = style_element.find(qn("w:tblPr"))
@@ -70,6 +109,15 @@ def set_table_style_borders(style_element: Any, color: str, size_eighths: int = 
     if old is not None:
         tbl_pr.remove(old)
     borders = OxmlElement("w:tblBorders")
+    # CT_TblPr is a sequence: tblBorders comes after tblInd and before shd, tblLayout,
+    # tblCellMar and tblLook (Word and the schema reject it elsewhere).
+    following = next(
+        (c for c in tbl_pr if c.tag in {qn(f"w:{t}") for t in _AFTER_TBL_BORDERS}), None
+    )
+    if following is not None:
+        following.addprevious(borders)
+    else:
+        tbl_pr.append(borders)
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         el = OxmlElement(f"w:{edge}")
         el.set(qn("w:val"), "single")
@@ -77,7 +125,6 @@ def set_table_style_borders(style_element: Any, color: str, size_eighths: int = 
         el.set(qn("w:space"), "0")
         el.set(qn("w:color"), color.lstrip("#"))
         borders.append(el)
-    tbl_pr.append(borders)
     margins = tbl_pr.find(qn("w:tblCellMar"))
     if margins is None:
         margins = OxmlElement("w:tblCellMar")
@@ -86,7 +133,16 @@ def set_table_style_borders(style_element: Any, color: str, size_eighths: int = 
             el.set(qn("w:w"), width)
             el.set(qn("w:type"), "dxa")
             margins.append(el)
-        tbl_pr.append(margins)
+        look = tbl_pr.find(qn("w:tblLook"))
+        if look is not None:
+            look.addprevious(margins)
+        else:
+            tbl_pr.append(margins)
+
+
+def mark_builtin_style(style_element: Any) -> None:
+    """A style Word knows by name (Header, Footer) is not a custom style."""
+    style_element.attrib.pop(qn("w:customStyle"), None)
 
 
 def set_run_fonts(rpr_owner: Any, font: str) -> None:
@@ -102,8 +158,12 @@ def set_run_fonts(rpr_owner: Any, font: str) -> None:
         fonts.set(qn(attr), font)
 
 
-def deterministic_zip(data: bytes) -> bytes:
-    """Rewrite a .docx with fixed entry times and attributes; content and order unchanged."""
+def deterministic_zip(data: bytes, parts: dict[str, bytes] | None = None) -> bytes:
+    """Rewrite a .docx with fixed entry times and attributes; order unchanged.
+
+    ``parts`` replaces the content of existing parts by name (e.g. docProps/app.xml).
+    """
+    parts = parts or {}
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
@@ -112,8 +172,101 @@ def deterministic_zip(data: bytes) -> bytes:
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
             fixed.create_system = 3
-            target.writestr(fixed, source.read(info.filename), compresslevel=6)
+            content = parts.get(info.filename)
+            if content is None:
+                content = source.read(info.filename)
+            target.writestr(fixed, content, compresslevel=6)
     return out.getvalue()
+
+
+# -- Settings and properties -------------------------------------------------------------
+
+# Elements of CT_Settings that come after w:compat, in schema order.
+_AFTER_COMPAT = (
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+)
+_WORD_2010 = "http://schemas.microsoft.com/office/word"
+
+
+def set_compatibility_mode(settings_element: Any, mode: int = 15) -> None:
+    """Declare the current Word compatibility mode (15), so Word does not open the file in
+    compatibility mode; the settings after w:compat keep their schema order."""
+    compat = settings_element.find(qn("w:compat"))
+    if compat is None:
+        compat = OxmlElement("w:compat")
+        following = next(
+            (c for c in settings_element if c.tag in {qn(f"w:{t}") for t in _AFTER_COMPAT}), None
+        )
+        if following is not None:
+            following.addprevious(compat)
+        else:
+            settings_element.append(compat)
+    for setting in compat.findall(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            compat.remove(setting)
+    setting = OxmlElement("w:compatSetting")
+    setting.set(qn("w:name"), "compatibilityMode")
+    setting.set(qn("w:uri"), _WORD_2010)
+    setting.set(qn("w:val"), str(mode))
+    compat.append(setting)
+    theme_lang = settings_element.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:val"), "nl-NL")
+
+
+def app_properties_xml(application: str) -> bytes:
+    """Extended properties that tell the truth: which program wrote the file, and no page or
+    word counts (Word recounts them when it saves; a stale count would be wrong)."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'docPropsVTypes"><Application>{xml_escape(application)}</Application>'
+        "<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+        "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+        "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+    ).encode()
+
+
+_CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+
+
+def custom_properties_xml(properties: list[tuple[str, str]]) -> bytes:
+    """docProps/custom.xml with text properties (the values DOCPROPERTY fields show)."""
+    items = "".join(
+        f'<property fmtid="{_CUSTOM_FMTID}" pid="{pid}" name="{xml_escape(name, _QUOTE)}">'
+        f"<vt:lpwstr>{xml_escape(value)}</vt:lpwstr></property>"
+        for pid, (name, value) in enumerate(properties, start=2)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'docPropsVTypes">{items}</Properties>'
+    ).encode()
+
+
+_QUOTE = {'"': "&quot;"}
+
+
+def docproperty_instruction(name: str) -> str:
+    return f'DOCPROPERTY "{name}" \\* MERGEFORMAT'
 
 
 def marks_to_tabs(body_element: Any, mark: str) -> None:

@@ -101,6 +101,15 @@ def build_reference_docx(default_reference: bytes, style: Huisstijl) -> bytes:
         styles["Hyperlink"].font.color.rgb = _rgb(style.kleur_accent)
     if "Table" in styles:
         docx_xml.set_table_style_borders(styles["Table"].element, "#808080")
+        # pandoc's 'Table' is based on 'TableNormal', which its reference.docx never defines.
+        styles["Table"].base_style = None
+    for name in ("Header", "Footer"):  # the styles of the header and footer paragraphs
+        s = _paragraph_style(styles, name)
+        s.style_id = name  # python-docx names them 'header'/'footer'; Word's ids are capitalised
+        docx_xml.mark_builtin_style(s.element)
+        s.base_style = normal
+        s.font.size = Pt(8)
+        s.paragraph_format.space_after = Pt(0)
     for name, before, tab_cm in (("Ondertekening", 30, 8.0), ("Handtekening", 42, 8.0)):
         s = _paragraph_style(styles, name)
         s.base_style = normal

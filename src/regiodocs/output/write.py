@@ -26,8 +26,9 @@ from xml.sax.saxutils import escape as xml_escape
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt, RGBColor
+from docx.shared import Pt
 
+from regiodocs import fmt
 from regiodocs.documents.markdown import TAB_MARK
 from regiodocs.documents.resolve import DocMeta
 from regiodocs.output import docx_xml
@@ -105,6 +106,20 @@ def convert(pandoc: str, markdown: str, reference: Path, meta: DocMeta, workdir:
     return finish_docx(raw, meta)
 
 
+def document_properties(meta: DocMeta) -> list[tuple[str, str]]:
+    """The custom document properties of a document: the values a house-style template's
+    DOCPROPERTY fields (letterhead, header, footer) show, and the technical identification
+    (fingerprint, version) that stays out of the council text."""
+    values = [
+        ("Gemeente", meta.gemeente[:1].upper() + meta.gemeente[1:] if meta.gemeente else ""),
+        ("Kenmerk", meta.kenmerk or ""),
+        ("Datum", fmt.datum(meta.datum)),
+        ("Onderwerp", meta.subject),
+        *meta.eigenschappen,
+    ]
+    return [(name, value) for name, value in values if value]
+
+
 def finish_docx(data: bytes, meta: DocMeta) -> bytes:
     """Properties, header, footer with kenmerk and page numbers, language; fixed zip times."""
     doc = Document(io.BytesIO(data))
@@ -120,31 +135,46 @@ def finish_docx(data: bytes, meta: DocMeta) -> bytes:
     props.language = LANGUAGE
     props.created = props.modified = props.last_printed = moment
     props.revision = 1
-    accent = RGBColor.from_string(meta.huisstijl.kleur_accent.lstrip("#").upper())
+    custom = document_properties(meta)
     for section in doc.sections:
         header = section.header.paragraphs[0]
         header.text = ""
-        run = header.add_run(
+        header_text = (
             meta.gemeente[:1].upper() + meta.gemeente[1:] if meta.gemeente else meta.subject
         )
-        run.font.size = Pt(8)
-        run.font.color.rgb = accent
+        docx_xml.append_result_field(
+            header,
+            docx_xml.docproperty_instruction("Gemeente" if meta.gemeente else "Onderwerp"),
+            8,
+            header_text,
+        )
         header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         footer = section.footer.paragraphs[0]
         footer.text = ""
-        label = footer.add_run(f"{meta.kenmerk}  |  Pagina " if meta.kenmerk else "Pagina ")
-        label.font.size = Pt(8)
+        if meta.kenmerk:
+            docx_xml.append_result_field(
+                footer, docx_xml.docproperty_instruction("Kenmerk"), 8, meta.kenmerk
+            )
+            footer.add_run("  |  ").font.size = Pt(8)
+        footer.add_run("Pagina ").font.size = Pt(8)
         docx_xml.append_field(footer, "PAGE", 8)
         footer.add_run(" van ").font.size = Pt(8)
         docx_xml.append_field(footer, "NUMPAGES", 8)
         footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     docx_xml.set_default_language(doc.styles.element, LANGUAGE)
+    docx_xml.set_compatibility_mode(doc.settings.element)
     docx_xml.override_languages(doc.element.body, LANGUAGE)
     docx_xml.marks_to_tabs(doc.element.body, TAB_MARK)
     docx_xml.keep_table_rows_whole(doc.element.body)
     out = io.BytesIO()
     doc.save(out)
-    return docx_xml.deterministic_zip(out.getvalue())
+    return docx_xml.deterministic_zip(
+        out.getvalue(),
+        {
+            "docProps/app.xml": docx_xml.app_properties_xml("regiodocs"),
+            "docProps/custom.xml": docx_xml.custom_properties_xml(custom),
+        },
+    )
 
 
 def _reason(exc: OSError) -> str:
