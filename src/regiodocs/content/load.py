@@ -45,14 +45,61 @@ FOLDERS = {
 REQUIRED = ("regio", "visie")
 
 
+class YamlInt(int):
+    """An integer read from YAML, with the text the writer typed (e.g. '0o14')."""
+
+    source: str
+
+    def __new__(cls, value: int, source: str) -> YamlInt:
+        made = super().__new__(cls, value)
+        made.source = source
+        return made
+
+    def __reduce__(self) -> tuple[type[YamlInt], tuple[int, str]]:
+        return (YamlInt, (int(self), self.source))
+
+
+class YamlFloat(float):
+    """A float read from YAML, with the text the writer typed: YAML reads '14.000' as 14.0,
+    a Dutch writer means 14000; the number types of the models parse ``source``."""
+
+    source: str
+
+    def __new__(cls, value: float, source: str) -> YamlFloat:
+        made = super().__new__(cls, value)
+        made.source = source
+        return made
+
+    def __reduce__(self) -> tuple[type[YamlFloat], tuple[float, str]]:
+        return (YamlFloat, (float(self), self.source))
+
+
+def _with_source(value: Any, node: ScalarNode) -> Any:
+    """Keep the source text of numbers; everything else as constructed."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    if isinstance(value, int):
+        return YamlInt(int(value), str(node.value))
+    return YamlFloat(float(value), str(node.value))
+
+
 class _PlainConstructor(RoundTripConstructor):
-    """Round-trip constructor (for positions) that leaves timestamps as text."""
+    """Round-trip constructor (for positions) that leaves timestamps as text and keeps the
+    source text of numbers."""
+
+    def construct_yaml_int(self, node: Any) -> Any:
+        return _with_source(SafeConstructor.construct_yaml_int(self, node), node)
+
+    def construct_yaml_float(self, node: Any) -> Any:
+        return _with_source(SafeConstructor.construct_yaml_float(self, node), node)
 
 
 _PlainConstructor.add_constructor(
     "tag:yaml.org,2002:timestamp",
     lambda self, node: self.construct_scalar(node),
 )
+_PlainConstructor.add_constructor("tag:yaml.org,2002:int", _PlainConstructor.construct_yaml_int)
+_PlainConstructor.add_constructor("tag:yaml.org,2002:float", _PlainConstructor.construct_yaml_float)
 
 
 @dataclass
@@ -248,7 +295,9 @@ def _from_node(node: Any, path: YamlPath, source: SourceFile, constructor: Any) 
     if node.tag not in _STANDARD_TAGS:
         raise ValueError("tag")
     value = constructor.construct_object(node, deep=True)
-    if isinstance(value, bool) or value is None or isinstance(value, (int, float, str)):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _with_source(value, node)
+    if isinstance(value, bool) or value is None or isinstance(value, str):
         return value
     return str(value)
 
@@ -382,7 +431,7 @@ def _plain(node: Any, path: YamlPath, source: SourceFile) -> Any:
             source.positions[child] = (line + 1, column + 1)
             items.append(_plain(value, child, source))
         return items
-    if isinstance(node, bool) or node is None:
+    if isinstance(node, bool) or node is None or isinstance(node, (YamlInt, YamlFloat)):
         return node
     if isinstance(node, int):
         return int(node)
@@ -401,6 +450,8 @@ __all__ = [
     "SINGLE_FILES",
     "RawRegion",
     "SourceFile",
+    "YamlFloat",
+    "YamlInt",
     "format_path",
     "load_region",
     "load_yaml_file",

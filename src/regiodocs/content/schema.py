@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from regiodocs.content import notatie
 from regiodocs.content.load import RawRegion, SourceFile
 from regiodocs.content.models.common import Model
 from regiodocs.content.region import FOLDER_MODELS, SECTION_MODELS, Region
@@ -75,6 +76,8 @@ def _diagnostic(model: type[Model], source: SourceFile, error: Any) -> Diagnosti
 
 def _message(kind: str, ctx: dict[str, Any], value: Any, msg: str) -> str:
     shown = _shown(value)
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        shown += _read_as(value)
     if kind in ("string_type",):
         return f"verwacht tekst, gevonden {shown}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
@@ -108,11 +111,11 @@ def _message(kind: str, ctx: dict[str, Any], value: Any, msg: str) -> str:
             return f"ongeldige kleur {shown}: verwacht een code als '#1F4E79'"
         return f"ongeldige waarde {shown}"
     if kind in ("greater_than", "greater_than_equal"):
-        bound = ctx.get("gt", ctx.get("ge"))
+        bound = _getal(ctx.get("gt", ctx.get("ge")))
         word = "groter dan" if kind == "greater_than" else "ten minste"
         return f"waarde {shown} is te klein; verwacht {word} {bound}"
     if kind in ("less_than", "less_than_equal"):
-        bound = ctx.get("lt", ctx.get("le"))
+        bound = _getal(ctx.get("lt", ctx.get("le")))
         return f"waarde {shown} is te groot; verwacht hoogstens {bound}"
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace(" or ", ", ")
@@ -124,6 +127,26 @@ def _message(kind: str, ctx: dict[str, Any], value: Any, msg: str) -> str:
     return f"ongeldige waarde {shown} ({msg})"
 
 
+def _read_as(value: Any) -> str:
+    """' (gelezen als 12500)' when the typed number means something else than it looks."""
+    source = getattr(value, "source", None)
+    if not isinstance(source, str):
+        return ""
+    try:
+        number = notatie.parse_getal(source.strip().removesuffix("%"))[0]
+    except notatie.NotatieFout:
+        return ""
+    read = _getal(int(number) if number == number.to_integral_value() else number)
+    return "" if read == source.strip() else f" (gelezen als {read})"
+
+
+def _getal(value: Any) -> str:
+    """A bound or parsed number as a Dutch reader writes it: 14, 10,5."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).replace(".", ",") if isinstance(value, (int, float)) else str(value)
+
+
 def _shown(value: Any) -> str:
     if isinstance(value, dict):
         return "een mapping"
@@ -131,7 +154,10 @@ def _shown(value: Any) -> str:
         return "een lijst"
     if value is None:
         return "niets (leeg)"
-    text = str(value)
+    source = getattr(value, "source", None)  # a number as typed: '14.000', not 14.0
+    text = source if isinstance(source, str) else str(value)
+    if isinstance(value, float) and not isinstance(source, str):
+        text = _getal(value)  # a parsed number: 30, 10,5
     if len(text) > 40:
         text = text[:37] + "..."
     return f"'{text}'"

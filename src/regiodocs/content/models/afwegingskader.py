@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from regiodocs.content.models.common import Id, Model, Tekst
+from regiodocs.content.models.common import Aantal, Id, Model, Tekst
 
 
 class Vraag(Model):
@@ -19,7 +19,7 @@ class Vraag(Model):
 
 class Beslisregel(Model):
     poortvraag_ja: Tekst = Field(description="Uitkomst als een poortvraag met ja is beantwoord.")
-    minimaal_ja: int = Field(
+    minimaal_ja: Aantal = Field(
         ge=1, description="Aantal ja-antwoorden op de vragen voor 'regionaal'."
     )
     daarna: Tekst = Field(description="Wat na een positieve uitkomst nog wordt gekozen.")

@@ -6,12 +6,11 @@ portfolio holder) lives in ``per_gemeente`` and nowhere else.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import Field
 
-from regiodocs.content.models.common import Id, Model, Tekst
+from regiodocs.content.models.common import Datum, Id, Model, Tekst
 
 Bijlagedocument = Literal["regiovisie", "regeling", "reactienota", "wgr-toets"]
 
@@ -63,9 +62,9 @@ class Bijlage(Model):
 class RaadsvoorstelGemeente(Model):
     """The per-municipality fields of one raadsvoorstel."""
 
-    raadsvergadering: date
+    raadsvergadering: Datum
     """Datum van de raadsvergadering; moet in regio.yaml staan."""
-    collegebesluit: date = Field(description="Datum van het collegevoorstel aan de raad.")
+    collegebesluit: Datum = Field(description="Datum van het collegevoorstel aan de raad.")
     agendapunt: Tekst
     """Agendapunt van de vergadering."""
     kenmerk: Tekst = Field(description="Volgnummer; het voorvoegsel komt uit regio.yaml.")
@@ -111,7 +110,7 @@ class Raadsvoorstel(Model):
 
 
 class InformatiebriefGemeente(Model):
-    datum: date
+    datum: Datum
     """Datum van de brief."""
     kenmerk: Tekst
     """Volgnummer; het voorvoegsel komt uit regio.yaml."""

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from regiodocs.content.models.common import Id, Model, Tekst
+from regiodocs.content.models.common import Aantal, Id, Model, Percentage, Tekst
 
 Vorm = Literal[
     "openbaar-lichaam",
@@ -46,9 +46,9 @@ class Orgaan(Model):
     """Soort orgaan (algemeen-bestuur, dagelijks-bestuur, voorzitter, ...)."""
     samenstelling: Tekst
     """Samenstelling in woorden."""
-    leden_per_deelnemer: int | None = Field(default=None, ge=1)
+    leden_per_deelnemer: Aantal | None = Field(default=None, ge=1)
     """Aantal leden per gemeente (algemeen bestuur, art. 13, derde lid, Wgr)."""
-    aantal_leden: int | None = Field(
+    aantal_leden: Aantal | None = Field(
         default=None,
         ge=1,
         description="Totaal aantal leden, voorzitter inbegrepen (bijv. voor het DB).",
@@ -85,14 +85,14 @@ class Stemverhouding(Model):
         default="gelijk",
         description="'gelijk': ieder lid evenveel stemmen; 'gewogen': naar inwonertal.",
     )
-    stemmen_per_lid: int = Field(default=1, ge=1, description="Bij 'gelijk': stemmen per lid.")
-    totaal_stemmen: int = Field(
+    stemmen_per_lid: Aantal = Field(default=1, ge=1, description="Bij 'gelijk': stemmen per lid.")
+    totaal_stemmen: Aantal = Field(
         default=100, ge=2, le=10000, description="Bij 'gewogen': te verdelen stemmen."
     )
-    minimaal_stemmen: int = Field(
+    minimaal_stemmen: Aantal = Field(
         default=1, ge=0, description="Bij 'gewogen': ondergrens per gemeente."
     )
-    maximaal_aandeel_procent: float | None = Field(
+    maximaal_aandeel_procent: Percentage | None = Field(
         default=None,
         gt=0,
         le=100,

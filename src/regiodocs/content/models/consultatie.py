@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import Field
 
-from regiodocs.content.models.common import Id, Model, Tekst
+from regiodocs.content.models.common import Datum, Id, Model, Tekst
 
 
 class Afhandeling(Model):
@@ -38,7 +37,7 @@ class Bron(Model):
     """gemeenteraad, raadscommissie, adviesraad of partners."""
     gemeente: Id | None = None
     """Id van de gemeente (bij een raad of commissie)."""
-    datum: date
+    datum: Datum
     """Datum van de reactie of vergadering."""
     opmerkingen: list[Opmerking] = Field(min_length=1)
     """De genummerde reacties van deze bron."""

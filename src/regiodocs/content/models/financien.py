@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field
 
-from regiodocs.content.models.common import Id, Model, Tekst
+from regiodocs.content.models.common import Aantal, Bedrag, Id, Model, Tekst
 
 
 class Verdeelsleutel(Model):
     grondslag: Literal["inwoners"] = "inwoners"
     """Waarnaar verdeeld wordt (nu: inwoners)."""
     peildatum_regel: Tekst = Field(description="Bijv. '1 januari van het voorafgaande jaar'.")
-    decimalen: int = Field(default=2, ge=0, le=4)
+    decimalen: Aantal = Field(default=2, ge=0, le=4)
     """Aantal decimalen van de percentages."""
 
 
@@ -24,9 +23,9 @@ class Begrotingspost(Model):
     """Omschrijving van de post."""
     soort: Literal["structureel", "incidenteel"]
     """structureel of incidenteel."""
-    jaar: int = Field(ge=2000, le=2100)
+    jaar: Aantal = Field(ge=2000, le=2100)
     """Begrotingsjaar."""
-    bedrag: Decimal = Field(ge=0, max_digits=14, decimal_places=2, description="Bedrag in euro.")
+    bedrag: Bedrag = Field(ge=0, max_digits=14, decimal_places=2, description="Bedrag in euro.")
     taak: Id | None = None
     """Optioneel: id van de taak waar de post bij hoort."""
 

@@ -8,12 +8,11 @@ citation in the form of the Aanwijzingen voor de regelgeving.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from regiodocs.content.models.common import Id, Model, Tekst
+from regiodocs.content.models.common import Datum, Id, Model, Tekst
 
 Onderwerp = Literal[
     "begrippen",
@@ -129,7 +128,7 @@ class Regeling(Model):
     status: Literal["concept", "vastgesteld"] = Field(description="Een ontwerp is 'concept'.")
     versie: Tekst
     """Versie van de tekst, bijv. '0.4'."""
-    datum_versie: date
+    datum_versie: Datum
     """Datum van deze versie."""
     aanhef: Aanhef
     """Aanhef: wie de regeling treffen, overwegingen, grondslag."""

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from pydantic import Field
 
-from regiodocs.content.models.common import Id, Kleur, Model, Tekst
+from regiodocs.content.models.common import Aantal, Datum, Id, Kleur, Kommagetal, Model, Tekst
 
 
 class Inwonertal(Model):
-    aantal: int = Field(gt=0, description="Aantal inwoners op de peildatum.")
-    peildatum: date = Field(description="Peildatum van het inwonertal (JJJJ-MM-DD).")
+    aantal: Aantal = Field(gt=0, description="Aantal inwoners op de peildatum.")
+    peildatum: Datum = Field(description="Peildatum van het inwonertal (JJJJ-MM-DD).")
     bron: Tekst = Field(description="Bron van het cijfer, bijv. 'CBS, bevolking op 1 januari'.")
 
 
@@ -33,7 +31,7 @@ class Deelnemer(Model):
         description="Rol van de portefeuillehouder (geen persoonsnaam), bijv. 'wethouder Zorg'."
     )
     kenmerk_prefix: Tekst = Field(description="Voorvoegsel van kenmerken, bijv. 'Z/25/'.")
-    raadsvergaderingen: list[date] = Field(
+    raadsvergaderingen: list[Datum] = Field(
         min_length=1, description="Data van de raadsvergaderingen waarop besluiten kunnen vallen."
     )
 
@@ -44,10 +42,14 @@ class Huisstijl(Model):
     id: Id
     lettertype: Tekst = Field(default="Arial", description="Lettertype van de platte tekst.")
     lettertype_koppen: Tekst | None = Field(default=None, description="Lettertype van de koppen.")
-    lettergrootte: float = Field(default=10.5, ge=8, le=14, description="Puntgrootte platte tekst.")
+    lettergrootte: Kommagetal = Field(
+        default=10.5, ge=8, le=14, description="Puntgrootte platte tekst."
+    )
     kleur_koppen: Kleur = "#1F3864"
     kleur_accent: Kleur = "#2E75B6"
-    marge_cm: float = Field(default=2.5, ge=1.0, le=5.0, description="Paginamarges in cm (A4).")
+    marge_cm: Kommagetal = Field(
+        default=2.5, ge=1.0, le=5.0, description="Paginamarges in cm (A4)."
+    )
 
 
 class Regio(Model):
