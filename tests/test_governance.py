@@ -89,43 +89,60 @@ def test_voting_table_in_the_regeling(project: Path, run: Callable[..., Result])
 
 
 @pytest.mark.parametrize(
-    ("opgave", "uitkomst"),
+    ("opgave", "uitkomst", "reden", "keuze"),
     [
-        ("inkoop-specialistische-jeugdhulp", "Regionale samenwerking is verplicht of noodzakelijk"),
+        (
+            "inkoop-specialistische-jeugdhulp",
+            "De regio pakt de opgave samen op",
+            "De eerste vraag is met ja beantwoord (Zijn we wettelijk verplicht",
+            "Gekozen: de voorbereiding én de uitvoering samen.",
+        ),
         (
             "berichtenverkeer",
-            "Regionale samenwerking aanbevolen, voor de voorbereiding en de uitvoering",
+            "De opgave kan tot de focus van de regionale samenwerking horen",
+            "de vragen 3, 4, 5 en 7 zijn met ja beantwoord, en één ja is genoeg",
+            "Gekozen: alleen de voorbereiding samen; de uitvoering blijft bij iedere gemeente.",
         ),
         (
             "kennisdeling-lokale-teams",
-            "Regionale samenwerking aanbevolen, voor alleen de voorbereiding",
+            "De opgave kan tot de focus van de regionale samenwerking horen",
+            "de vragen 1 en 2 zijn met ja beantwoord",
+            "Gekozen: alleen de voorbereiding samen; de uitvoering blijft bij iedere gemeente.",
         ),
         (
             "lokale-preventieactiviteiten",
-            "Regionale samenwerking niet aanbevolen: de gemeenten pakken de opgave lokaal op",
+            "De opgave hoort niet bij de regionale samenwerking: iedere gemeente pakt haar lokaal op",
+            "De eerste vraag en alle 7 volgende vragen zijn met nee beantwoord.",
+            None,
         ),
     ],
 )
 def test_each_afweging_outcome_in_the_advice_note(
-    opgave: str, uitkomst: str, project: Path, run: Callable[..., Result]
+    opgave: str,
+    uitkomst: str,
+    reden: str,
+    keuze: str | None,
+    project: Path,
+    run: Callable[..., Result],
 ) -> None:
     result = run("afweging", opgave)
     assert result.exit_code == 0, result.output
     assert uitkomst in result.output
     doc = Document(str(project / f"build/regio/utrecht-west-afweging-{opgave}.docx"))
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert uitkomst in text
+    assert uitkomst in text and reden in text
     assert "Als een gemeente niet meedoet" in text and "vooraf met elkaar" in text
+    if keuze is None:
+        assert "Gekozen:" not in text and "Deelnemende gemeenten" not in text
+    else:
+        assert keuze in text
+        assert (
+            "Alle gemeenten doen mee: De Ronde Venen, Montfoort, Oudewater, Stichtse Vecht en Woerden."
+            in text
+        )
     answers = doc.tables[0]
     assert [c.text for c in answers.rows[0].cells] == ["Nr.", "Vraag", "Antwoord", "Motivatie"]
     assert len(answers.rows) == 1 + 2 + 7
-    if opgave == "berichtenverkeer":
-        assert "Ook de uitvoering samen, omdat de vragen 3 en 5 met ja zijn beantwoord." in text
-    if opgave == "kennisdeling-lokale-teams":
-        assert (
-            "Alleen de voorbereiding samen: geen van de vragen over de uitvoering (3, 5 en 6) is met ja beantwoord."
-            in text
-        )
 
 
 def test_afweging_errors_are_located(project: Path, run: Callable[..., Result]) -> None:

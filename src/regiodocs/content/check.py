@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from regiodocs.content.load import SourceFile
+from regiodocs.content.models.afwegingskader import Opgave
 from regiodocs.content.models.besluiten import Raadsvoorstel
 from regiodocs.content.models.regeling import Regeling
 from regiodocs.content.models.regio import Deelnemer
+from regiodocs.content.models.taken import Taak
 from regiodocs.content.region import Region
 from regiodocs.diagnostics import ContentError, Diagnostic, YamlPath
 from regiodocs.governance.verdeelsleutel import verdeelsleutel
@@ -426,16 +428,20 @@ def _check_afwegingskader(region: Region, found: _Findings) -> None:
     entries = [(v.id, ("poortvragen", i, "id")) for i, v in enumerate(kader.poortvragen)]
     entries += [(v.id, ("vragen", i, "id")) for i, v in enumerate(kader.vragen)]
     found.unique(src, entries, "vraag")
-    if kader.beslisregel.minimaal_ja > len(kader.vragen):
-        found.error(
-            src,
-            ("beslisregel", "minimaal_ja"),
-            f"minimaal_ja is {kader.beslisregel.minimaal_ja}, maar er zijn maar {len(kader.vragen)} vragen",
-        )
 
 
 def _check_opgaven(region: Region, found: _Findings) -> None:
+    from regiodocs.governance.afweging import needed_questions, route
+
     kader = region.afwegingskader
+    ids: dict[str, str] = {}
+    for n, opgave in enumerate(region.opgaven):
+        src = region.folder_source("opgaven", n)
+        if opgave.id in ids:
+            found.error(src, ("id",), f"opgave '{opgave.id}' komt al voor in {ids[opgave.id]}")
+        ids.setdefault(opgave.id, str(src.path))
+    deelnemers = {d.id: d for d in region.regio.deelnemers}
+    taken = {t.id: (i, t) for i, t in enumerate(region.taken.taken)} if region.taken else {}
     for n, opgave in enumerate(region.opgaven):
         src = region.folder_source("opgaven", n)
         if kader is None:
@@ -460,18 +466,120 @@ def _check_opgaven(region: Region, found: _Findings) -> None:
                     ("antwoorden", i),
                     f"het antwoord op '{antwoord.vraag}' heeft een motivatie nodig",
                 )
-        missing = [v for v in vragen if v not in seen]
+        answers = {a.vraag: a.antwoord for a in opgave.antwoorden}
+        missing = [v.id for v in needed_questions(kader, answers) if v.id not in seen]
         if missing:
             found.error(src, ("antwoorden",), f"geen antwoord op: {', '.join(missing)}")
-    if kader:
-        src = region.source("afwegingskader")
-        for i, vraag in enumerate(kader.beslisregel.uitvoering_als_ja):
-            if vraag not in {v.id for v in kader.vragen}:
-                found.error(
-                    src,
-                    ("beslisregel", "uitvoering_als_ja", i),
-                    _unknown("vraag", vraag, {v.id for v in kader.vragen}),
-                )
+            continue
+        outcome = route(kader, answers)
+        _check_keuze(opgave, outcome, src, found)
+        _check_niet_meedoen(opgave, outcome, deelnemers, src, found)
+        if opgave.taak is not None:
+            if opgave.taak not in taken:
+                if region.taken is None:
+                    found.error(
+                        src,
+                        ("taak",),
+                        f"taak '{opgave.taak}' kan niet worden gecontroleerd: de regio heeft geen taken.yaml",
+                    )
+                else:
+                    found.error(src, ("taak",), _unknown("taak", opgave.taak, set(taken)))
+                continue
+            index, taak = taken[opgave.taak]
+            _check_opgave_tegen_taak(region, opgave, outcome, index, taak, src, found)
+
+
+def _check_keuze(opgave: Opgave, outcome: str, src: SourceFile, found: _Findings) -> None:
+    if outcome == "lokaal":
+        if opgave.keuze is not None:
+            found.error(
+                src,
+                ("keuze",),
+                "de uitkomst van het afwegingskader is lokaal (alle vragen nee); er valt niets "
+                "samen voor te bereiden of uit te voeren: laat 'keuze' weg",
+                key=True,
+            )
+    elif opgave.keuze is None:
+        found.error(
+            src,
+            ("antwoorden",),
+            "de antwoorden maken de opgave regionaal; leg de keuze vast: 'keuze: voorbereiding' "
+            "(alleen de voorbereiding samen) of 'keuze: voorbereiding-en-uitvoering'",
+        )
+
+
+def _check_niet_meedoen(
+    opgave: Opgave,
+    outcome: str,
+    deelnemers: Mapping[str, Deelnemer],
+    src: SourceFile,
+    found: _Findings,
+) -> None:
+    if opgave.niet_meedoen and outcome == "lokaal":
+        found.error(
+            src,
+            ("niet_meedoen",),
+            "niet meedoen kan alleen bij een regionale opgave; de uitkomst van het "
+            "afwegingskader is lokaal",
+            key=True,
+        )
+        return
+    found.unique(
+        src,
+        ((m.gemeente, ("niet_meedoen", i, "gemeente")) for i, m in enumerate(opgave.niet_meedoen)),
+        "gemeente",
+    )
+    for i, m in enumerate(opgave.niet_meedoen):
+        if m.gemeente not in deelnemers:
+            found.error(
+                src,
+                ("niet_meedoen", i, "gemeente"),
+                _unknown("gemeente", m.gemeente, set(deelnemers)),
+            )
+    staying = {m.gemeente for m in opgave.niet_meedoen} & set(deelnemers)
+    if deelnemers and len(staying) >= len(deelnemers) - 1:
+        found.error(
+            src,
+            ("niet_meedoen",),
+            f"{len(staying)} van de {len(deelnemers)} gemeenten doen niet mee; samenwerken "
+            "vraagt ten minste twee gemeenten",
+            key=True,
+        )
+
+
+def _check_opgave_tegen_taak(
+    region: Region,
+    opgave: Opgave,
+    outcome: str,
+    index: int,
+    taak: Taak,
+    src: SourceFile,
+    found: _Findings,
+) -> None:
+    """The outcome of an opgave must agree with where taken.yaml places its task."""
+    taken_src = region.source("taken")
+    line, column = taken_src.locate(("taken", index, "plaatsing"))
+    there = f"{taken_src.path}:{line}:{column}"
+    if outcome == "lokaal" and taak.plaatsing == "regionaal":
+        found.error(
+            src,
+            ("taak",),
+            f"volgens het afwegingskader pakt iedere gemeente de opgave lokaal op, maar "
+            f"taken.yaml belegt taak '{taak.id}' regionaal ({there}); pas de antwoorden of "
+            "taken.yaml aan",
+        )
+    elif opgave.keuze == "voorbereiding-en-uitvoering" and taak.plaatsing in (
+        "onderzoek",
+        "lokaal",
+    ):
+        why = "wacht nog op onderzoek" if taak.plaatsing == "onderzoek" else "blijft lokaal"
+        found.error(
+            src,
+            ("keuze",),
+            f"de opgave komt uit als 'uitvoering samen', maar taak '{taak.id}' {why} volgens "
+            f"taken.yaml ({there}, plaatsing: {taak.plaatsing}); kies 'voorbereiding' of pas "
+            "taken.yaml aan",
+        )
 
 
 def _check_stemverhouding(region: Region, found: _Findings) -> None:

@@ -449,17 +449,34 @@ class _Resolver:
         assert kader is not None
         advies = beoordeel(kader, opgave)
         answers = {a.vraag: a for a in opgave.antwoorden}
-        rows = [
+        rows = []
+        for label, v in [
+            *((f"P{i}", v) for i, v in enumerate(kader.poortvragen, start=1)),
+            *((str(i), v) for i, v in enumerate(kader.vragen, start=1)),
+        ]:
+            a = answers.get(v.id)
+            rows.append(
+                {
+                    "nummer": label,
+                    "vraag": v.vraag,
+                    "antwoord": a.antwoord if a else "-",
+                    "motivatie": (a.motivatie or "-")
+                    if a
+                    else "niet nodig: de eerste vraag besliste al",
+                }
+            )
+        namen = {d.id: d.naam for d in self.regio.deelnemers}
+        buiten = [
             {
-                "nummer": label,
-                "vraag": v.vraag,
-                "antwoord": answers[v.id].antwoord,
-                "motivatie": answers[v.id].motivatie or "-",
+                "gemeente": namen.get(m.gemeente, m.gemeente),
+                "reden": m.reden,
+                "effect": m.effect_op_anderen
+                + (f" (besproken: {m.besproken})" if m.besproken else ""),
             }
-            for label, v in [
-                *((f"P{i}", v) for i, v in enumerate(kader.poortvragen, start=1)),
-                *((str(i), v) for i, v in enumerate(kader.vragen, start=1)),
-            ]
+            for m in advies.niet_meedoen
+        ]
+        mee = [
+            d.naam for d in self.regio.deelnemers if d.naam not in {b["gemeente"] for b in buiten}
         ]
         context = {
             "opgave": opgave,
@@ -467,6 +484,9 @@ class _Resolver:
             "advies": advies,
             "rows": rows,
             "regio": self.regio.naam,
+            "niet_meedoen": buiten,
+            "deelnemers": fmt.opsomming(mee),
+            "p": md_paragraphs,
         }
         return self._regional(
             "afweging",

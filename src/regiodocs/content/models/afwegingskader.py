@@ -1,4 +1,11 @@
-"""afwegingskader.yaml: the questions that decide whether a topic is taken up regionally."""
+"""afwegingskader.yaml and opgaven/*.yaml: whether a topic is taken up regionally.
+
+The rule is the one of the Lekstroom afwegingskader (2024), fixed in code
+(``regiodocs.governance.afweging``): the first question (obliged, or a joint supra-regional
+position) decides at once; otherwise one 'ja' on the questions makes the topic a focus of the
+cooperation. Whether only the preparation or also the execution is done together is a
+choice the municipalities record per opgave, as is a municipality's decision to stay out.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from regiodocs.content.models.common import Aantal, Id, Model, Tekst
+from regiodocs.content.models.common import Id, Model, Tekst
 
 
 class Vraag(Model):
@@ -18,29 +25,33 @@ class Vraag(Model):
 
 
 class Beslisregel(Model):
-    poortvraag_ja: Tekst = Field(description="Uitkomst als een poortvraag met ja is beantwoord.")
-    minimaal_ja: Aantal = Field(
-        ge=1, description="Aantal ja-antwoorden op de vragen voor 'regionaal'."
+    """The decision rule in the region's own words, for the documents (the logic is fixed)."""
+
+    poortvraag_ja: Tekst = Field(description="Wat volgt als de eerste vraag met ja is beantwoord.")
+    focus: Tekst = Field(
+        description="Wat volgt als een of meer van de vragen met ja zijn beantwoord."
     )
-    daarna: Tekst = Field(description="Wat na een positieve uitkomst nog wordt gekozen.")
-    uitvoering_als_ja: list[Id] = Field(
-        default_factory=list,
-        description="Vragen waarvan één 'ja' betekent dat ook de uitvoering samen gebeurt (anders alleen de voorbereiding).",
+    daarna: Tekst = Field(
+        description="De keuze daarna: alleen de voorbereiding of ook de uitvoering samen."
     )
-    niet_meedoen: Tekst = Field(description="Wat een gemeente die niet meedoet eerst bespreekt.")
+    niet_meedoen: Tekst = Field(description="Hoe een gemeente kan besluiten niet mee te doen.")
 
 
 class Afwegingskader(Model):
     titel: Tekst
     """Titel van het afwegingskader."""
+    inleiding: Tekst | None = None
+    """Optioneel: waarom er een afwegingskader is."""
     redenen: list[Tekst] = Field(default_factory=list)
     """Belangrijkste redenen om samen te werken."""
+    focus: Tekst | None = None
+    """Optioneel: op welke beleidsvelden de samenwerking zich in ieder geval richt."""
     poortvragen: list[Vraag] = Field(min_length=1)
-    """Poortvragen: één 'ja' maakt samenwerking verplicht."""
+    """De eerste vraag (één of meer delen): één 'ja' beslist meteen dat de regio het samen doet."""
     vragen: list[Vraag] = Field(min_length=1)
-    """De vragen na de poortvragen, in volgorde."""
+    """De vragen daarna, in volgorde; één 'ja' maakt de opgave tot focus van de samenwerking."""
     beslisregel: Beslisregel
-    """Hoe de antwoorden tot een uitkomst leiden."""
+    """De beslisregel in woorden."""
 
 
 class Antwoord(Model):
@@ -51,6 +62,23 @@ class Antwoord(Model):
     """Korte motivatie (verplicht waar het kader dat vraagt)."""
 
 
+Samen = Literal["voorbereiding", "voorbereiding-en-uitvoering"]
+
+
+class NietMeedoen(Model):
+    """A municipality that stays out of a regional opgave, after discussing it with the others."""
+
+    gemeente: Id
+    """Id van de gemeente (regio.yaml) die niet meedoet."""
+    reden: Tekst
+    """Waarom de gemeente niet meedoet."""
+    effect_op_anderen: Tekst = Field(
+        description="Het vooraf besproken effect van het niet meedoen op de andere gemeenten."
+    )
+    besproken: Tekst | None = None
+    """Optioneel: waar en wanneer dat is besproken, bijv. 'BPSDL, 12 september 2024'."""
+
+
 class Opgave(Model):
     """A proposed regional topic, assessed with the afwegingskader."""
 
@@ -59,5 +87,19 @@ class Opgave(Model):
     """Titel van de opgave."""
     omschrijving: Tekst
     """Wat de opgave inhoudt."""
+    taak: Id | None = Field(
+        default=None,
+        description="Id van de taak in taken.yaml waar de opgave over gaat; de uitkomst moet "
+        "daarmee kloppen.",
+    )
     antwoorden: list[Antwoord] = Field(min_length=1)
-    """Een antwoord op elke poortvraag en vraag van het afwegingskader."""
+    """De antwoorden: op de eerste vraag, en (als die 'nee' is) op elke volgende vraag."""
+    keuze: Samen | None = Field(
+        default=None,
+        description="Bij samenwerking de gemaakte keuze: 'voorbereiding' (alleen de "
+        "voorbereiding samen) of 'voorbereiding-en-uitvoering'.",
+    )
+    keuze_motivatie: Tekst | None = None
+    """Waarom voor deze vorm van samenwerken is gekozen."""
+    niet_meedoen: list[NietMeedoen] = Field(default_factory=list)
+    """Gemeenten die niet meedoen, elk met reden en het besproken effect op de anderen."""
