@@ -7,7 +7,9 @@ REGIO ?= utrecht-west
 GEMEENTE ?=
 GEM := $(if $(GEMEENTE),--gemeente $(GEMEENTE),)
 
-.PHONY: bench fuzz all check regiovisie raadsvoorstel raadsbesluit rib regeling reactienota wgr-toets consistency schema test lint fmt clean
+PORT ?= 8765
+
+.PHONY: preview bench fuzz all check regiovisie raadsvoorstel raadsbesluit rib regeling reactienota wgr-toets consistency schema test lint fmt clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "regiodocs vraagt Python 3.11 of nieuwer"'
@@ -39,6 +41,10 @@ reactienota: $(VENV)/.installed
 wgr-toets: $(VENV)/.installed
 	$(RD) wgr-toets --regio $(REGIO)
 
+# Live preview on http://127.0.0.1:$(PORT)/ ; every saved change appears in the browser.
+preview: $(VENV)/.installed
+	$(RD) preview --regio $(REGIO) --poort $(PORT)
+
 consistency: $(VENV)/.installed
 	$(RD) consistency --regio $(REGIO)
 
@@ -59,6 +65,7 @@ test: lint
 # Benchmark (not part of the tests): writes bench/results.json.
 bench: $(VENV)/.installed
 	$(VENV)/bin/python bench/run.py
+	$(VENV)/bin/python bench/preview_latency.py
 
 # Long fuzzing run (nightly-style); make test runs a bounded number of examples.
 fuzz: $(VENV)/.installed

@@ -430,5 +430,70 @@ def afweging(
     _run(action)
 
 
+@main.command()
+@_common
+@click.option(
+    "--templates",
+    "template_dir",
+    type=click.Path(path_type=Path),
+    default=Path("templates"),
+    show_default=True,
+    help="Map met de sjablonen.",
+)
+@click.option(
+    "--poort",
+    "port",
+    type=click.IntRange(0, 65535),
+    default=8765,
+    show_default=True,
+    help="Poort op 127.0.0.1 (0 kiest een vrije poort).",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open het overzicht in de browser.")
+def preview(
+    content_dir: Path, region_id: str, template_dir: Path, port: int, open_browser: bool
+) -> None:
+    """Toon alle documenten in de browser; elke opgeslagen wijziging verschijnt meteen."""
+
+    def action() -> None:
+        import threading
+        import webbrowser
+
+        from regiodocs.content.load import region_folder
+        from regiodocs.preview.server import serve
+
+        region_folder(content_dir, region_id)  # unknown region: usage error before serving
+        if not template_dir.is_dir():
+            raise UsageError(f"sjablonenmap {template_dir} bestaat niet")
+        try:
+            server = serve(content_dir, template_dir, region_id, "127.0.0.1", port)
+        except OSError as exc:
+            raise UsageError(
+                f"kan niet luisteren op 127.0.0.1:{port} ({exc.strerror}); kies een andere --poort"
+            ) from None
+        address = f"http://127.0.0.1:{server.server_address[1]}/"
+        if server.session.errors:
+            click.echo(
+                f"Let op: de inhoud bevat nu {len(server.session.errors)} melding(en); "
+                "het voorbeeld toont ze.",
+                err=True,
+            )
+        click.echo(f"Voorbeeld van {region_id} op {address}  (stoppen: Ctrl-C)")
+        sys.stdout.flush()
+        if open_browser:
+            webbrowser.open(address)
+        stop = threading.Event()
+        try:
+            while not stop.wait(0.5):
+                pass
+        except KeyboardInterrupt:
+            click.echo("\nVoorbeeld gestopt.")
+        finally:
+            server.stopping.set()
+            server.shutdown()
+            server.server_close()
+
+    _run(action)
+
+
 if __name__ == "__main__":
     main()

@@ -169,8 +169,30 @@ def region_folder(content_dir: Path, region_id: str) -> Path:
     return folder
 
 
-def load_region(content_dir: Path, region_id: str) -> RawRegion:
+class FileCache:
+    """Parsed files by path and bytes, so a resident process (the preview) re-reads only the
+    files that changed. Only files that loaded without problems are kept."""
+
+    def __init__(self) -> None:
+        self._files: dict[tuple[Path, str], tuple[bytes, SourceFile]] = {}
+
+    def load(self, path: Path, root: str, problems: list[Diagnostic]) -> SourceFile | None:
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return _load_file(path, root, problems)
+        known = self._files.get((path, root))
+        if known is not None and known[0] == raw:
+            return known[1]
+        loaded = _load_file(path, root, problems)
+        if loaded is not None:
+            self._files[(path, root)] = (raw, loaded)
+        return loaded
+
+
+def load_region(content_dir: Path, region_id: str, files: FileCache | None = None) -> RawRegion:
     """Read every YAML file of a region; raise ContentError listing all problems found."""
+    load = files.load if files is not None else _load_file
     folder = region_folder(content_dir, region_id)
     problems: list[Diagnostic] = []
     singles: dict[str, SourceFile] = {}
@@ -182,19 +204,19 @@ def load_region(content_dir: Path, region_id: str) -> RawRegion:
                     Diagnostic(str(display_path(path)), 1, 1, section, f"bestand {name} ontbreekt")
                 )
             continue
-        loaded = _load_file(path, section, problems)
+        loaded = load(path, section, problems)
         if loaded is not None:
             singles[section] = loaded
     folders: dict[str, list[SourceFile]] = {}
     for section, root in FOLDERS.items():
-        files: list[SourceFile] = []
+        found: list[SourceFile] = []
         for path in (
             sorted((folder / section).glob("*.yaml")) if (folder / section).is_dir() else []
         ):
-            loaded = _load_file(path, root, problems)
+            loaded = load(path, root, problems)
             if loaded is not None:
-                files.append(loaded)
-        folders[section] = files
+                found.append(loaded)
+        folders[section] = found
     if problems:
         raise ContentError(problems)
     return RawRegion(region_id=region_id, folder=folder, singles=singles, folders=folders)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from regiodocs.content.check import check_region
-from regiodocs.content.load import load_region
+from regiodocs.content.load import FileCache, load_region
 from regiodocs.content.region import Region
 from regiodocs.content.schema import validate_region
 from regiodocs.diagnostics import ContentError, Diagnostic, errors_only
@@ -19,13 +19,19 @@ class CheckedRegion:
 
 
 def load_checked(
-    content_dir: Path, region_id: str, *, strict: bool = False, wgr: bool = True
+    content_dir: Path,
+    region_id: str,
+    *,
+    strict: bool = False,
+    wgr: bool = True,
+    files: FileCache | None = None,
 ) -> CheckedRegion:
     """Load, validate and check a region; raise ContentError on any error (or warning if strict).
 
-    ``wgr=False`` leaves the Wgr-toets out, for the command that reports on it.
+    ``wgr=False`` leaves the Wgr-toets out, for the command that reports on it; ``files``
+    lets a resident process (the preview) re-read only the files that changed.
     """
-    region = validate_region(load_region(content_dir, region_id))
+    region = validate_region(load_region(content_dir, region_id, files))
     findings = check_region(region, wgr=wgr)
     failing = findings if strict else errors_only(findings)
     if failing:

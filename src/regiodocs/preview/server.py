@@ -1,0 +1,342 @@
+"""`regiodocs preview`: a local web server that shows every document and follows every save.
+
+Only the standard library: ThreadingHTTPServer on 127.0.0.1, server-sent events to push new
+page bodies, and a watcher that compares the size and modification time of the files in the
+region's content folder and the templates every few milliseconds (a few dozen files: a scan
+costs well under a millisecond, works the same on Windows, and adds no dependency).
+
+Safety: it binds to the loopback address only, accepts only requests whose Host header names
+that address (no DNS rebinding), and serves nothing from the file system: every page is
+looked up by its key among the documents of the region.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html as html_lib
+import json
+import os
+import queue
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from regiodocs.diagnostics import ContentError, Diagnostic
+from regiodocs.documents import html
+from regiodocs.preview.session import Entry, Page, PreviewSession
+
+POLL_SECONDS = 0.005
+KEEPALIVE_SECONDS = 15.0
+
+_CLIENT_SCRIPT = """
+(function () {
+  var key = document.body.getAttribute("data-doc");
+  var main = document.getElementById("document");
+  var banner = document.getElementById("meldingen");
+  var source = new EventSource("/events?doc=" + encodeURIComponent(key));
+  var painted_count = 0;
+  function painted(version, kind) {
+    requestAnimationFrame(function () { requestAnimationFrame(function () {
+      painted_count += 1;
+      window.regiodocsPainted = {versie: version, soort: kind, tijd: Date.now(), n: painted_count};
+    }); });
+  }
+  source.addEventListener("update", function (e) {
+    var d = JSON.parse(e.data);
+    var x = window.scrollX, y = window.scrollY;
+    main.innerHTML = d.body;
+    document.title = d.title;
+    banner.hidden = true;
+    banner.innerHTML = "";
+    window.scrollTo(x, y);
+    painted(d.versie, "update");
+  });
+  source.addEventListener("fout", function (e) {
+    var d = JSON.parse(e.data);
+    banner.innerHTML = d.html;
+    banner.hidden = false;
+    painted(d.versie, "fout");
+  });
+  source.addEventListener("in-orde", function (e) {
+    var d = JSON.parse(e.data);
+    banner.hidden = true;
+    banner.innerHTML = "";
+    painted(d.versie, "in-orde");
+  });
+  source.addEventListener("weg", function () {
+    banner.innerHTML = "<p>Dit document bestaat niet meer in de inhoud. " +
+      "<a href=\\"/\\">Naar het overzicht</a></p>";
+    banner.hidden = false;
+  });
+})();
+"""
+
+_BANNER_CSS = """
+#meldingen { position: sticky; top: 0; z-index: 1; background: #FFF4F4; color: #6B0000;
+  border-bottom: 3px solid #B00020; padding: 0.75rem 1.5rem; font-size: 0.95rem; }
+#meldingen pre { white-space: pre-wrap; font-size: 0.9rem; margin: 0.25rem 0; }
+main { overflow-anchor: none; }
+nav.preview { background: #F3F3F3; padding: 0.4rem 1.5rem; font-size: 0.9rem; }
+"""
+
+
+@dataclass
+class _Client:
+    key: str
+    events: queue.Queue[tuple[str, str]] = field(default_factory=queue.Queue)
+
+
+class PreviewServer(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, session: PreviewSession, host: str, port: int) -> None:
+        self.session = session
+        self.clients: list[_Client] = []
+        self.clients_lock = threading.Lock()
+        self.stopping = threading.Event()
+        super().__init__((host, port), _Handler)
+
+    # -- pushing changes -----------------------------------------------------------------
+
+    def publish(self, templates_changed: bool) -> None:
+        with self.clients_lock:
+            clients = list(self.clients)
+        watched = {c.key for c in clients}
+        with self.session.lock:
+            result = self.session.refresh(watched, templates_changed)
+            version = self.session.version
+            links = self.session.link_targets() if result.changed else {}
+        if result.errors is not None:
+            payload = json.dumps({"html": errors_html(result.errors), "versie": version})
+            for client in clients:
+                client.events.put(("fout", payload))
+            return
+        for client in clients:
+            if client.key in result.changed:
+                page = result.changed[client.key]
+                client.events.put(("update", json.dumps(_update(page, links, version))))
+            elif client.key in result.removed:
+                client.events.put(("weg", "{}"))
+            else:
+                client.events.put(("in-orde", json.dumps({"versie": version})))
+
+    def watch(self, paths: list[Path]) -> None:
+        """Poll the content and template folders until the server stops."""
+        seen = _snapshot(paths)
+        while not self.stopping.is_set():
+            time.sleep(POLL_SECONDS)
+            now = _snapshot(paths)
+            if now == seen:
+                continue
+            # An editor that truncates and then writes shows an empty file for an instant:
+            # wait until two scans a few milliseconds apart agree.
+            for _ in range(10):
+                time.sleep(0.002)
+                again = _snapshot(paths)
+                if again == now:
+                    break
+                now = again
+            changed = {p for p in now.keys() | seen.keys() if now.get(p) != seen.get(p)}
+            seen = now
+            templates = self.session.template_dir
+            self.publish(templates_changed=any(templates in p.parents for p in changed))
+
+
+def _snapshot(roots: list[Path]) -> dict[Path, tuple[int, int]]:
+    found: dict[Path, tuple[int, int]] = {}
+    for root in roots:
+        for folder, _dirs, files in os.walk(root):
+            for name in files:
+                if name.startswith((".#", "~")) or name.endswith(("~", ".swp", ".tmp")):
+                    continue
+                path = Path(folder, name)
+                with contextlib.suppress(OSError):
+                    st = path.stat()
+                    found[path] = (st.st_mtime_ns, st.st_size)
+    return found
+
+
+def _update(page: Page, links: dict[str, str], version: int) -> dict[str, object]:
+    body = html.link_outside(page.body, html.anchors(page.body), links)
+    return {"body": body, "title": page.title, "versie": version}
+
+
+def errors_html(errors: list[Diagnostic]) -> str:
+    count = sum(1 for d in errors if d.severity == "fout")
+    lines = "\n".join(html_lib.escape(str(d)) for d in errors)
+    return (
+        f"<p><strong>De inhoud bevat {count} fout(en).</strong> Hieronder staat de laatste goede "
+        f"versie; na het herstellen verdwijnt deze melding vanzelf.</p><pre>{lines}</pre>"
+    )
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: PreviewServer
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+        """Quiet: the terminal shows what changed, not every request."""
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        if not self._host_allowed():
+            self._send(HTTPStatus.FORBIDDEN, "text/plain", "Alleen via 127.0.0.1.")
+            return
+        url = urlsplit(self.path)
+        path = unquote(url.path)
+        if path == "/":
+            self._index()
+        elif path.startswith("/doc/"):
+            self._document(path.removeprefix("/doc/"))
+        elif path == "/events":
+            self._events(parse_qs(url.query).get("doc", [""])[0])
+        else:
+            self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", "Niet gevonden.")
+
+    def _host_allowed(self) -> bool:
+        host = (self.headers.get("Host") or "").rsplit(":", 1)[0]
+        return host in {"127.0.0.1", "localhost"}
+
+    def _send(self, status: HTTPStatus, content_type: str, body: str) -> None:
+        data = body.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header(
+            "Content-Security-Policy",
+            "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'",
+        )
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _index(self) -> None:
+        session = self.server.session
+        with session.lock:
+            if session.checked is None:
+                errors = session.errors or []
+                body = "<h1>regiodocs: voorbeeld</h1>" + errors_html(errors)
+                self._send(HTTPStatus.OK, "text/html; charset=utf-8", _shell(body, "", None))
+                return
+            entries = session.entries()
+            region = session.region.regio.naam
+        self._send(HTTPStatus.OK, "text/html; charset=utf-8", index_page(region, entries))
+
+    def _document(self, key: str) -> None:
+        session = self.server.session
+        with session.lock:
+            if session.checked is None:
+                page = None
+                errors = session.errors or []
+            else:
+                try:
+                    page = session.page(key)
+                except ContentError as exc:
+                    page, errors = None, exc.diagnostics
+                else:
+                    errors = session.errors or []
+                links = session.link_targets() if page is not None else {}
+        if page is None:
+            if errors:
+                self._send(
+                    HTTPStatus.OK, "text/html; charset=utf-8", _shell("", errors_html(errors), key)
+                )
+            else:
+                self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", "Onbekend document.")
+            return
+        body = html.link_outside(page.body, html.anchors(page.body), links)
+        banner = errors_html(errors) if errors else ""
+        self._send(HTTPStatus.OK, "text/html; charset=utf-8", document_page(page, body, banner))
+
+    def _events(self, key: str) -> None:
+        client = _Client(key)
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Connection", "keep-alive")
+        self.end_headers()
+        with self.server.clients_lock:
+            self.server.clients.append(client)
+        try:
+            self.wfile.write(b": verbonden\n\n")
+            self.wfile.flush()
+            for event, data in _events(client, self.server.stopping):
+                self.wfile.write(f"event: {event}\ndata: {data}\n\n".encode())
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        finally:
+            with self.server.clients_lock:
+                self.server.clients.remove(client)
+            self.close_connection = True
+
+
+def _events(client: _Client, stopping: threading.Event) -> Iterator[tuple[str, str]]:
+    while not stopping.is_set():
+        try:
+            yield client.events.get(timeout=KEEPALIVE_SECONDS)
+        except queue.Empty:
+            yield ("houd-vast", "{}")
+
+
+def _shell(body: str, banner: str, key: str | None, style: html.HtmlStyle | None = None) -> str:
+    script = f"<script>{_CLIENT_SCRIPT}</script>" if key is not None else ""
+    hidden = "" if banner else " hidden"
+    page = html.page(
+        "regiodocs: voorbeeld",
+        body,
+        style or html.HtmlStyle(),
+        head_extra=f"<style>{_BANNER_CSS}</style>\n",
+    )
+    return page.replace(
+        "<body>\n",
+        f'<body data-doc="{html_lib.escape(key or "")}">\n'
+        '<nav class="preview" aria-label="Voorbeeld"><a href="/">Alle documenten</a></nav>\n'
+        f'<div id="meldingen" role="alert"{hidden}>{banner}</div>\n',
+        1,
+    ).replace("</body>", f"{script}</body>", 1)
+
+
+def document_page(page: Page, body: str, banner: str) -> str:
+    shell = _shell(body, banner, page.key, page.style)
+    return shell.replace(
+        "<title>regiodocs: voorbeeld</title>", f"<title>{html_lib.escape(page.title)}</title>", 1
+    )
+
+
+def index_page(region: str, entries: list[Entry]) -> str:
+    def items(selected: list[Entry]) -> str:
+        return "".join(
+            f'<li><a href="/doc/{html_lib.escape(e.key)}">{html_lib.escape(e.title)}</a></li>'
+            for e in selected
+        )
+
+    regional = [e for e in entries if e.gemeente is None]
+    parts = [f"<h1>{html_lib.escape(region)}: alle documenten</h1>"]
+    if regional:
+        parts.append(f"<h2>Regionale documenten</h2><ul>{items(regional)}</ul>")
+    for gemeente in dict.fromkeys(e.gemeente for e in entries if e.gemeente is not None):
+        mine = [e for e in entries if e.gemeente == gemeente]
+        parts.append(f"<h2>{html_lib.escape(str(gemeente))}</h2><ul>{items(mine)}</ul>")
+    return _shell("\n".join(parts), "", None)
+
+
+def serve(
+    content_dir: Path, template_dir: Path, region_id: str, host: str, port: int
+) -> PreviewServer:
+    """Load the region and start serving (in background threads); the caller stops it."""
+    session = PreviewSession(content_dir, template_dir, region_id)
+    session.load()
+    server = PreviewServer(session, host, port)
+    roots = [content_dir / region_id, template_dir]
+    threading.Thread(target=server.watch, args=(roots,), daemon=True).start()
+    threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True
+    ).start()
+    return server

@@ -1,0 +1,202 @@
+"""The preview's resident state: the last good region, its documents, and what changed.
+
+A refresh reads only the files whose bytes changed (the others keep their parsed form),
+validates and checks the whole region as `check` does, and re-renders only the documents
+someone is looking at; every other page is marked stale and rendered when it is asked for.
+A content error keeps the last good documents and carries the same located messages as
+`regiodocs check`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from regiodocs.content.load import FileCache
+from regiodocs.content.pipeline import CheckedRegion, load_checked
+from regiodocs.content.region import Region
+from regiodocs.diagnostics import ContentError, Diagnostic, UsageError
+from regiodocs.documents import html
+from regiodocs.documents.render import make_environment, render_document
+from regiodocs.documents.resolve import EXTRA_KINDS, KINDS, Job, plan_documents
+
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+
+
+def document_key(job: Job) -> str:
+    """A name for a document that survives a change of its meeting date."""
+    folder, _, name = str(job.output).rpartition("/")
+    return f"{folder}/{_DATE_PREFIX.sub('', name)}"
+
+
+def html_style(job: Job) -> html.HtmlStyle:
+    s = job.meta.huisstijl
+    return html.HtmlStyle(
+        font=s.lettertype,
+        heading_font=s.lettertype_koppen,
+        size_pt=s.lettergrootte,
+        heading_colour=s.kleur_koppen,
+        accent_colour=s.kleur_accent,
+    )
+
+
+@dataclass
+class Entry:
+    """One document as listed on the index page."""
+
+    key: str
+    title: str
+    kind: str
+    gemeente: str | None  # display name, None for a regional document
+
+
+@dataclass
+class Page:
+    key: str
+    title: str
+    body: str
+    style: html.HtmlStyle
+    markdown_hash: str
+
+
+@dataclass
+class Refresh:
+    """What one refresh found: new page bodies for the watched keys, or the error."""
+
+    changed: dict[str, Page] = field(default_factory=dict)
+    removed: list[str] = field(default_factory=list)
+    errors: list[Diagnostic] | None = None
+
+
+class PreviewSession:
+    def __init__(self, content_dir: Path, template_dir: Path, region_id: str) -> None:
+        self.content_dir = content_dir
+        self.template_dir = template_dir
+        self.region_id = region_id
+        self.files = FileCache()
+        self.lock = threading.Lock()
+        self.checked: CheckedRegion | None = None
+        self.errors: list[Diagnostic] | None = None
+        self.version = 0
+        self._pages: dict[str, tuple[int, Page]] = {}
+        self._entries: tuple[int, list[Entry]] | None = None
+        self._env = make_environment(template_dir)
+        self._chunks = html.ChunkCache()
+        self._kinds: dict[str, str] = {}  # document key -> kind, from the last listing
+
+    # -- loading -------------------------------------------------------------------------
+
+    def load(self) -> list[Diagnostic] | None:
+        """(Re)load and check the region; on success it becomes the current version."""
+        try:
+            checked = load_checked(self.content_dir, self.region_id, files=self.files)
+        except ContentError as exc:
+            self.errors = exc.diagnostics
+            return self.errors
+        self.checked = checked
+        self.errors = None
+        self.version += 1
+        return None
+
+    def reload_templates(self) -> None:
+        self._env = make_environment(self.template_dir)
+
+    @property
+    def region(self) -> Region:
+        if self.checked is None:
+            raise UsageError("de inhoud bevat fouten; er is nog geen goede versie om te tonen")
+        return self.checked.region
+
+    # -- documents -----------------------------------------------------------------------
+
+    def entries(self) -> list[Entry]:
+        if self._entries is not None and self._entries[0] == self.version:
+            return self._entries[1]
+        names = {d.id: d.naam for d in self.region.regio.deelnemers}
+        listed = [
+            Entry(
+                key=document_key(job),
+                title=_title(job),
+                kind=job.kind,
+                gemeente=names.get(str(job.output).split("/", 1)[0]),
+            )
+            for job in plan_documents(self.region, KINDS + EXTRA_KINDS)
+        ]
+        self._entries = (self.version, listed)
+        self._kinds = {entry.key: entry.kind for entry in listed}
+        return listed
+
+    def page(self, key: str) -> Page | None:
+        """The current page for a key (rendered now if it is stale), or None if unknown."""
+        cached = self._pages.get(key)
+        if cached is not None and cached[0] == self.version:
+            return cached[1]
+        job = self._job(key)
+        if job is None:
+            return None
+        page = self._render(job, key)
+        self._pages[key] = (self.version, page)
+        return page
+
+    def refresh(self, watched: set[str], templates_changed: bool = False) -> Refresh:
+        """Reload after a change; new bodies for the watched documents whose text changed."""
+        if templates_changed:
+            self.reload_templates()
+        before = {key: cached[1].markdown_hash for key, cached in self._pages.items()}
+        errors = self.load()
+        if errors is not None:
+            return Refresh(errors=errors)
+        result = Refresh()
+        for key in sorted(watched):
+            try:
+                page = self.page(key)
+            except ContentError as exc:  # a template error shows like a content error
+                self.errors = exc.diagnostics
+                return Refresh(errors=exc.diagnostics)
+            if page is None:
+                result.removed.append(key)
+            elif before.get(key) != page.markdown_hash or templates_changed:
+                result.changed[key] = page
+        return result
+
+    def _job(self, key: str) -> Job | None:
+        folder = key.split("/", 1)[0]
+        known = {d.id for d in self.region.regio.deelnemers}
+        gemeente = folder if folder in known else None
+        if key not in self._kinds:
+            self.entries()
+        kind = self._kinds.get(key)
+        # Plan only documents of this kind (and municipality): the others are not shown.
+        kinds = (kind,) if kind is not None else KINDS + EXTRA_KINDS
+        for job in plan_documents(self.region, kinds, gemeente):
+            if document_key(job) == key:
+                return job
+        return None
+
+    def _render(self, job: Job, key: str) -> Page:
+        markdown = render_document(self._env, job)
+        title, body = html.body_html(markdown, self._chunks)
+        return Page(
+            key=key,
+            title=title or _title(job),
+            body=body,
+            style=html_style(job),
+            markdown_hash=hashlib.sha256(markdown.encode("utf-8")).hexdigest(),
+        )
+
+    def link_targets(self) -> dict[str, str]:
+        """Anchor -> page URL for citations into the regeling from other documents."""
+        regeling = next((e for e in self.entries() if e.kind == "regeling"), None)
+        if regeling is None:
+            return {}
+        page = self.page(regeling.key)
+        if page is None:
+            return {}
+        return {anchor: f"/doc/{regeling.key}" for anchor in html.anchors(page.body)}
+
+
+def _title(job: Job) -> str:
+    return job.meta.title
