@@ -72,3 +72,52 @@ def test_regions_build_side_by_side(project: Path, run: Callable[..., Result]) -
     stale = run("consistency")
     assert stale.exit_code == 1
     assert "raadsvoorstel-gr-zienswijze-toestemming.md: noemt vingerafdruk" in stale.output
+
+
+def test_a_local_paragraph_is_in_one_voorstel_only_and_named(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    from docx import Document
+
+    assert run("build", "raadsvoorstel").exit_code == 0
+    title = "Wat dit betekent voor de inkoop in Stichtse Vecht"
+    for gemeente, expected in [
+        ("stichtse-vecht", True),
+        ("woerden", False),
+        ("de-ronde-venen", False),
+        ("montfoort", False),
+        ("oudewater", False),
+    ]:
+        (path,) = (project / "build" / gemeente).glob("*-raadsvoorstel-regiovisie-vaststellen.docx")
+        texts = [p.text for p in Document(str(path)).paragraphs]
+        assert (title in texts) is expected, gemeente
+        if expected:
+            # At its named anchor: the end of 'Wat gaan we daarvoor doen', before 'Argumenten'.
+            at = texts.index(title)
+            assert texts.index("Wat gaan we daarvoor doen") < at < texts.index("Argumenten")
+            assert texts[at + 1].startswith("Stichtse Vecht koopt Jeugdhulp en Wmo nu in")
+    result = run("consistency")
+    assert result.exit_code == 0, result.output
+    assert (
+        "raadsvoorstel-regiovisie-vaststellen: de versie van stichtse-vecht verschilt hier, "
+        "bewust: lokale paragraaf 'eigen-inkoopmodel' (Wat dit betekent voor de inkoop in "
+        "Stichtse Vecht), aan het eind van 'Wat gaan we daarvoor doen'" in result.output
+    )
+    assert "1 bewuste verschil(len): lokale paragrafen." in result.output
+
+
+def test_the_same_text_outside_a_local_paragraph_is_still_caught(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    # Declaring a local paragraph does not excuse any other difference in that voorstel.
+    edit(
+        project / "templates/raadsvoorstel.md.j2",
+        "# Communicatie",
+        "# Communicatie{% if lokaal['wat-gaan-we-doen'] %} en pers{% endif %}",
+    )
+    result = run("consistency")
+    assert result.exit_code == 1
+    assert (
+        "raadsvoorstel-regiovisie-vaststellen: de versie van stichtse-vecht wijkt af"
+        in result.output
+    )

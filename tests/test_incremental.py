@@ -47,9 +47,10 @@ def test_shared_conversion_equals_converting_each_document(project: Path, tmp_pa
     b = {k: v for k, v in snapshot(tmp_path / "direct").items() if not k.startswith(".")}
     assert len(a) == 66 and a == b
     assert direct.pandoc_runs == 33
-    # 5 masked documents (2 voorstellen, 2 besluiten, 1 RIB) + 5 house styles (4 own, 1
-    # default) instead of 25 per-municipality conversions; 8 regional documents directly.
-    assert shared.pandoc_runs == 5 + 5 + 8
+    # 6 masked documents (2 voorstellen, 2 besluiten, 1 RIB, and Stichtse Vecht's voorstel
+    # with its own local paragraph) + 5 house styles (4 own, 1 default) instead of 25
+    # per-municipality conversions; 8 regional documents directly.
+    assert shared.pandoc_runs == 6 + 5 + 8
 
 
 def test_nothing_changed_means_no_conversion(project: Path) -> None:

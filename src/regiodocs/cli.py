@@ -235,6 +235,8 @@ def consistency(content_dir: Path, region_id: str, template_dir: Path, build_dir
         from regiodocs.documents.consistency import check_consistency
 
         report = check_consistency(content_dir, template_dir, build_dir, region_id)
+        for bewust in report.bewust:
+            click.echo(bewust)
         for problem in report.problems:
             click.echo(f"inconsistent: {problem}", err=True)
         if report.problems:
@@ -242,7 +244,12 @@ def consistency(content_dir: Path, region_id: str, template_dir: Path, build_dir
             sys.exit(1)
         click.echo(
             f"Consistent: {report.compared} vergelijkingen tussen gemeenteversies, "
-            f"{report.documents_checked} documenten in build/ noemen de actuele vingerafdrukken."
+            f"{report.documents_checked} documenten in build/ noemen de actuele vingerafdrukken"
+            + (
+                f"; {len(report.bewust)} bewuste verschil(len): lokale paragrafen."
+                if report.bewust
+                else "."
+            )
         )
 
     _run(action)

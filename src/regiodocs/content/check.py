@@ -363,6 +363,14 @@ def _check_raadsvoorstel(
                 _unknown("begrotingspost", post, posten),
             )
     for gemeente, data in doc.per_gemeente.items():
+        found.unique(
+            src,
+            (
+                (lp.id, ("per_gemeente", gemeente, "lokale_paragrafen", i, "id"))
+                for i, lp in enumerate(data.lokale_paragrafen)
+            ),
+            "lokale paragraaf",
+        )
         deelnemer = deelnemers.get(gemeente)
         if deelnemer is None:
             continue

@@ -1,7 +1,8 @@
 """Consistency across the municipalities' versions of a document.
 
 1. Rendering each municipality's version with its per-municipality fields masked must give
-   the same text five times (nothing outside the declared fields varies), and each real
+   the same text five times (nothing outside the declared fields varies; a municipality's
+   declared local paragraphs are left out of that comparison and named), and each real
    version must equal its masked version with the real values filled in (no template
    branches on a municipality's value).
 2. Every document in build/ that names a fingerprint (regeling, regiovisie, reactienota)
@@ -12,11 +13,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from regiodocs.content.models.besluiten import ANKERS
 from regiodocs.content.pipeline import load_checked
-from regiodocs.documents.markdown import escape
+from regiodocs.documents.markdown import Md, escape
 from regiodocs.documents.render import make_environment, render_document
 from regiodocs.documents.resolve import PER_GEMEENTE_KINDS, placeholder_values, plan_documents
 from regiodocs.legal.regeling_view import fingerprint
@@ -26,11 +28,17 @@ _FINGERPRINT = re.compile(
 )
 
 
+_START, _END = "⟦lokaal⟧", "⟦/lokaal⟧"
+_LOCAL = re.compile(rf"\n*{_START}.*?{_END}\n*", re.DOTALL)
+_BLANKS = re.compile(r"\n{3,}")
+
+
 @dataclass
 class ConsistencyReport:
     compared: int = 0
     documents_checked: int = 0
     problems: list[str] = field(default_factory=list)
+    bewust: list[str] = field(default_factory=list)  # declared, named local differences
 
 
 def check_consistency(
@@ -47,7 +55,17 @@ def check_consistency(
         gemeente, name = real.output.parts
         key = f"{real.kind}-{name.split(real.kind + '-', 1)[1]}"
         masked_text = render_document(env, masked_job)
-        groups.setdefault(key, []).append((gemeente, masked_text))
+        # A municipality's own paragraphs differ on purpose: they are rendered between markers
+        # and cut out before comparing (named below); everything around them must be equal.
+        common = masked_text
+        lokaal = masked_job.context.get("lokaal", {})
+        if any(lokaal.values()):
+            marked = {k: Md(f"\n{_START}\n{v}\n{_END}\n" if v else "") for k, v in lokaal.items()}
+            common = render_document(
+                env, replace(masked_job, context={**masked_job.context, "lokaal": marked})
+            )
+            common = _BLANKS.sub("\n\n", _LOCAL.sub("\n\n", common))
+        groups.setdefault(key, []).append((gemeente, common))
         filled = masked_text
         for placeholder, value in placeholder_values(real.context["gemeente"]).items():
             filled = filled.replace(escape(placeholder), escape(value))
@@ -73,6 +91,14 @@ def check_consistency(
                 )
                 report.problems.append(
                     f"{key}: de versie van {gemeente} wijkt af van die van {first_gemeente} buiten de gemeentevelden ({diff.strip()[:120]})"
+                )
+    for voorstel in region.raadsvoorstellen:
+        for gemeente, data in voorstel.per_gemeente.items():
+            for lp in data.lokale_paragrafen:
+                report.bewust.append(
+                    f"raadsvoorstel-{voorstel.id}: de versie van {gemeente} verschilt hier, bewust: "
+                    f"lokale paragraaf '{lp.id}' ({lp.titel}), aan het eind van "
+                    f"'{ANKERS[lp.na]}'"
                 )
     current = {"regiovisie": fingerprint(region.visie)}
     if region.regeling:

@@ -8,6 +8,7 @@ check can prove that five versions differ only there.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal
@@ -16,10 +17,16 @@ from typing import Any
 
 from regiodocs import fmt
 from regiodocs.content.models.afwegingskader import Opgave
-from regiodocs.content.models.besluiten import Bijlage, Informatiebrief, Raadsvoorstel
+from regiodocs.content.models.besluiten import (
+    ANKERS,
+    Bijlage,
+    Informatiebrief,
+    LokaleParagraaf,
+    Raadsvoorstel,
+)
 from regiodocs.content.models.regio import Deelnemer, Huisstijl
 from regiodocs.content.region import Region
-from regiodocs.documents.markdown import Md, md_paragraphs
+from regiodocs.documents.markdown import Md, escape, md_paragraphs
 from regiodocs.governance.verdeelsleutel import METHODE, bijdragen, verdeelsleutel
 from regiodocs.legal.numbering import iter_articles, number_regeling
 from regiodocs.legal.regeling_view import (
@@ -575,6 +582,7 @@ class _Resolver:
         return {
             "voorstel": voorstel,
             "gemeente": gemeente,
+            "lokaal": lokale_paragrafen(data.lokale_paragrafen),
             "regio": self.regio.naam,
             "besluitpunten": [
                 {"nummer": f"{nummers[p.id]}.", "tekst": p.tekst} for p in voorstel.gevraagd_besluit
@@ -692,6 +700,19 @@ class _Resolver:
             datum=datum,
             huisstijl=self._style(d),
         )
+
+
+def lokale_paragrafen(paragrafen: Sequence[LokaleParagraaf]) -> dict[str, Md]:
+    """Per anchor of the raadsvoorstel, the Markdown of the municipality's own paragraphs
+    placed there (empty where it has none). Not masked: they differ on purpose, and the
+    consistency check names them instead of comparing them."""
+    out: dict[str, Md] = {}
+    for anker in ANKERS:
+        here = [lp for lp in paragrafen if lp.na == anker]
+        text = "\n\n".join(f"## {escape(lp.titel)}\n\n{md_paragraphs(lp.tekst)}" for lp in here)
+        # Blank lines around, so a heading never sticks to the text before or after it.
+        out[anker] = Md(f"\n{text}\n" if text else "")
+    return out
 
 
 def reference_citation(region: Region, key: str) -> Md:

@@ -59,6 +59,50 @@ class Bijlage(Model):
     )
 
 
+Anker = Literal[
+    "samenvatting",
+    "inleiding",
+    "participatie",
+    "wat-willen-we-bereiken",
+    "wat-gaan-we-doen",
+    "argumenten",
+    "kanttekeningen",
+    "financiele-gevolgen",
+    "communicatie",
+    "vervolgproces",
+]
+ANKERS: dict[str, str] = {
+    "samenvatting": "Samenvatting",
+    "inleiding": "Inleiding",
+    "participatie": "Participatie",
+    "wat-willen-we-bereiken": "Wat willen we bereiken",
+    "wat-gaan-we-doen": "Wat gaan we daarvoor doen",
+    "argumenten": "Argumenten",
+    "kanttekeningen": "Kanttekeningen, risico's en alternatieven",
+    "financiele-gevolgen": "Financiële gevolgen",
+    "communicatie": "Communicatie",
+    "vervolgproces": "Vervolgproces",
+}
+
+
+class LokaleParagraaf(Model):
+    """A paragraph only one municipality's raadsvoorstel has (a local consequence or motion).
+
+    It differs on purpose: the consistency proof names it instead of reporting it.
+    """
+
+    id: Id
+    """Naam van de paragraaf, uniek binnen de gemeente; de consistentiecontrole noemt hem."""
+    titel: Tekst
+    """Kop van de paragraaf."""
+    tekst: Tekst
+    """De tekst; een lege regel begint een nieuwe alinea."""
+    na: Anker = Field(
+        description="Het hoofdstuk van het raadsvoorstel waar de paragraaf aan het eind komt, "
+        "bijv. 'financiele-gevolgen'."
+    )
+
+
 class RaadsvoorstelGemeente(Model):
     """The per-municipality fields of one raadsvoorstel."""
 
@@ -71,6 +115,8 @@ class RaadsvoorstelGemeente(Model):
     portefeuillehouder: Tekst | None = Field(
         default=None, description="Afwijkende portefeuillehouder (rol); leeg = die uit regio.yaml."
     )
+    lokale_paragrafen: list[LokaleParagraaf] = Field(default_factory=list)
+    """Paragrafen die alleen deze gemeente heeft, elk op een benoemde plaats."""
 
 
 class Raadsvoorstel(Model):
