@@ -135,6 +135,10 @@ def test_browser_follows_edits_numbering_and_errors(server: PreviewServer, works
         first_of_chapter_2 = next(h for h in before if h.startswith("Artikel 2."))
         old_title = first_of_chapter_2.split(". ", 1)[1]
         driver.execute_script("window.scrollTo(0, 600)")
+        # Mark the section of article 1: an edit further down must leave its nodes alone.
+        driver.execute_script(
+            "document.getElementById('artikel-1').closest('.deel').setAttribute('data-probe', '1')"
+        )
 
         # 1. An article inserted: it appears, and everything after it is renumbered.
         _insert_article(workspace / "content" / REGION / "regeling.yaml")
@@ -142,6 +146,7 @@ def test_browser_follows_edits_numbering_and_errors(server: PreviewServer, works
         assert f"Artikel 3. {old_title}" in _headings(driver)
         assert _last_article(_headings(driver)) == _last_article(before) + 1
         assert driver.execute_script("return window.scrollY") == 600  # stays where it was
+        assert driver.execute_script("return document.querySelectorAll('[data-probe]').length") == 1
 
         # 2. A broken edit: the located message of `check`, the last good text underneath.
         regeling = workspace / "content" / REGION / "regeling.yaml"

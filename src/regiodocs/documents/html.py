@@ -85,6 +85,13 @@ class ChunkCache:
 
 def body_html(markdown: str, cache: ChunkCache | None = None) -> tuple[str, str]:
     """The document's title and its body as HTML (without <html>, <head> or <body>)."""
+    title, parts = sections(markdown, cache)
+    return title, "".join(parts)
+
+
+def sections(markdown: str, cache: ChunkCache | None = None) -> tuple[str, list[str]]:
+    """The title and the body as HTML, one part per section (the text between two headings):
+    the preview replaces only the parts an edit changed."""
     lines = markdown.splitlines()
     # Heading levels: the title is the only h1; every other heading is one level below the
     # nearest heading above it with a smaller Markdown level, so "# Hoofdstuk" + "### Artikel"
@@ -124,7 +131,7 @@ def body_html(markdown: str, cache: ChunkCache | None = None) -> tuple[str, str]
     # No block of our Markdown runs across a heading, so each section converts on its own.
     chunks = "\n".join(out).split(_SECTION_BREAK)
     render = cache.render if cache is not None else ChunkCache(limit=len(chunks)).render
-    return title, "".join(render(chunk) for chunk in chunks)
+    return title, [render(chunk) for chunk in chunks]
 
 
 def _close_div(style: str, lines: list[str], *, title_seen: bool) -> list[str]:

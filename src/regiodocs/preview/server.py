@@ -13,6 +13,7 @@ looked up by its key among the documents of the region.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import html as html_lib
 import json
 import os
@@ -39,6 +40,26 @@ _CLIENT_SCRIPT = """
   var main = document.getElementById("document");
   var banner = document.getElementById("meldingen");
   var source = new EventSource("/events?doc=" + encodeURIComponent(key));
+  // Replace only the sections whose text changed; unchanged ones keep their DOM nodes.
+  function patch(sections) {
+    var old = {};
+    Array.prototype.forEach.call(main.children, function (el) {
+      (old[el.getAttribute("data-k")] = old[el.getAttribute("data-k")] || []).push(el);
+    });
+    var at = main.firstElementChild;
+    sections.forEach(function (s) {
+      var node = old[s[0]] && old[s[0]].shift();
+      if (!node) {
+        node = document.createElement("div");
+        node.className = "deel";
+        node.setAttribute("data-k", s[0]);
+        node.innerHTML = s[1];
+      }
+      if (node === at) { at = at.nextElementSibling; }
+      else { main.insertBefore(node, at); }
+    });
+    while (at) { var next = at.nextElementSibling; main.removeChild(at); at = next; }
+  }
   var painted_count = 0;
   function painted(version, kind) {
     requestAnimationFrame(function () { requestAnimationFrame(function () {
@@ -49,7 +70,7 @@ _CLIENT_SCRIPT = """
   source.addEventListener("update", function (e) {
     var d = JSON.parse(e.data);
     var x = window.scrollX, y = window.scrollY;
-    main.innerHTML = d.body;
+    patch(d.sections);
     document.title = d.title;
     banner.hidden = true;
     banner.innerHTML = "";
@@ -162,9 +183,19 @@ def _snapshot(roots: list[Path]) -> dict[Path, tuple[int, int]]:
     return found
 
 
+def _parts(page: Page, links: dict[str, str]) -> list[tuple[str, str]]:
+    """(key, html) per section; the key names the section's text, so the page can keep it."""
+    local = html.anchors("".join(page.sections))
+    parts = [html.link_outside(part, local, links) for part in page.sections]
+    return [(hashlib.sha1(part.encode("utf-8")).hexdigest()[:16], part) for part in parts]
+
+
+def _body(parts: list[tuple[str, str]]) -> str:
+    return "".join(f'<div class="deel" data-k="{key}">{part}</div>\n' for key, part in parts)
+
+
 def _update(page: Page, links: dict[str, str], version: int) -> dict[str, object]:
-    body = html.link_outside(page.body, html.anchors(page.body), links)
-    return {"body": body, "title": page.title, "versie": version}
+    return {"sections": _parts(page, links), "title": page.title, "versie": version}
 
 
 def errors_html(errors: list[Diagnostic]) -> str:
@@ -250,7 +281,7 @@ class _Handler(BaseHTTPRequestHandler):
             else:
                 self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", "Onbekend document.")
             return
-        body = html.link_outside(page.body, html.anchors(page.body), links)
+        body = _body(_parts(page, links))
         banner = errors_html(errors) if errors else ""
         self._send(HTTPStatus.OK, "text/html; charset=utf-8", document_page(page, body, banner))
 

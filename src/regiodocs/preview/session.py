@@ -57,7 +57,7 @@ class Entry:
 class Page:
     key: str
     title: str
-    body: str
+    sections: list[str]
     style: html.HtmlStyle
     markdown_hash: str
 
@@ -178,11 +178,11 @@ class PreviewSession:
 
     def _render(self, job: Job, key: str) -> Page:
         markdown = render_document(self._env, job)
-        title, body = html.body_html(markdown, self._chunks)
+        title, parts = html.sections(markdown, self._chunks)
         return Page(
             key=key,
             title=title or _title(job),
-            body=body,
+            sections=parts,
             style=html_style(job),
             markdown_hash=hashlib.sha256(markdown.encode("utf-8")).hexdigest(),
         )
@@ -195,7 +195,7 @@ class PreviewSession:
         page = self.page(regeling.key)
         if page is None:
             return {}
-        return {anchor: f"/doc/{regeling.key}" for anchor in html.anchors(page.body)}
+        return {anchor: f"/doc/{regeling.key}" for anchor in html.anchors("".join(page.sections))}
 
 
 def _title(job: Job) -> str:
