@@ -19,8 +19,8 @@ def test_build_one_municipality_only(project: Path, run: Callable[..., Result]) 
         if ".cache" not in p.parts
     )
     assert built == [
-        "woerden/2026-12-16-raadsvoorstel-regiovisie-vaststellen.docx",
-        "woerden/2027-03-10-raadsvoorstel-gr-zienswijze-toestemming.docx",
+        "woerden/2025-05-21-raadsvoorstel-regiovisie-vaststellen.docx",
+        "woerden/2026-03-11-raadsvoorstel-gr-zienswijze-toestemming.docx",
     ]
     assert "2 document(en) gemaakt" in result.output
 
@@ -69,8 +69,8 @@ def test_editing_one_article_reconverts_only_what_contains_or_cites_it(
     )
     # The regeling itself, and every document naming its fingerprint (GR proposal, besluit, RIB).
     assert "build/regio/utrecht-west-regeling.docx" in made
-    assert "build/woerden/2027-03-10-raadsvoorstel-gr-zienswijze-toestemming.docx" in made
-    assert "build/woerden/2026-12-03-raadsinformatiebrief-koers-naar-gr.docx" in made
+    assert "build/woerden/2026-03-11-raadsvoorstel-gr-zienswijze-toestemming.docx" in made
+    assert "build/woerden/2025-11-06-raadsinformatiebrief-koers-naar-gr.docx" in made
     assert not any("regiovisie-vaststellen" in m or m.endswith("regiovisie.docx") for m in made)
     assert len(made) == 2 + 5 * 3  # regeling and wgr-toets, and three documents per municipality
 
@@ -133,14 +133,14 @@ def test_text_that_looks_like_markup_appears_literally(
     )
     assert run("build", "raadsvoorstel", "--gemeente", "montfoort").exit_code == 0
     doc = Document(
-        str(project / "build/montfoort/2026-12-14-raadsvoorstel-regiovisie-vaststellen.docx")
+        str(project / "build/montfoort/2025-05-19-raadsvoorstel-regiovisie-vaststellen.docx")
     )
     [para] = [p for p in doc.paragraphs if p.text.startswith("Let op")]
     expected = hostile.replace("\u202e", "<U+202E>").replace("\u202c", "<U+202C>")
     assert para.text == expected
     assert para.style.name in ("Body Text", "First Paragraph")
     assert [p.text for p in doc.paragraphs if p.style.name == "Title"] == ["Raadsvoorstel"]
-    assert len(doc.tables) == 1  # the kop; the pipes did not open a table
+    assert len(doc.tables) == 2  # the kop and the voorgeschiedenis; the pipes opened no table
 
 
 def test_help_is_dutch_and_lists_the_commands(run: Callable[..., Result]) -> None:

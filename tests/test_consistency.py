@@ -46,7 +46,7 @@ def test_a_document_citing_an_older_regeling_is_caught(
     result = run("consistency")
     assert result.exit_code == 1
     assert (
-        "oudewater/2027-03-04-raadsvoorstel-gr-zienswijze-toestemming.md: noemt vingerafdruk"
+        "oudewater/2026-03-05-raadsvoorstel-gr-zienswijze-toestemming.md: noemt vingerafdruk"
         in result.output
     )
     assert "woerden" not in result.output

@@ -220,7 +220,7 @@ def test_raadsvoorstel_summarises_the_consultation(built: Path) -> None:
     text = "\n".join(
         p.text
         for p in Document(
-            str(built / "woerden/2026-12-16-raadsvoorstel-regiovisie-vaststellen.docx")
+            str(built / "woerden/2025-05-21-raadsvoorstel-regiovisie-vaststellen.docx")
         ).paragraphs
     )
     assert (
@@ -241,11 +241,11 @@ def test_changing_inhabitants_changes_every_figure(
         project / "build/regio/utrecht-west-regeling.docx"
     )
     voorstel = cells(
-        project / "build/montfoort/2027-03-08-raadsvoorstel-gr-zienswijze-toestemming.docx"
+        project / "build/montfoort/2026-03-09-raadsvoorstel-gr-zienswijze-toestemming.docx"
     )
     assert any(r[-1] == "€\u00a048.510,00" for r in voorstel)
     made = [line for line in result.output.splitlines() if line.startswith("gemaakt: ")]
-    assert any("woerden/2027-03-10-raadsvoorstel" in m for m in made)  # Woerden's share changed too
+    assert any("woerden/2026-03-11-raadsvoorstel" in m for m in made)  # Woerden's share changed too
     assert not any("regiovisie-vaststellen" in m for m in made)  # no figures there: untouched
 
 

@@ -64,13 +64,13 @@ def test_one_meeting_date_rebuilds_only_that_municipalitys_documents(project: Pa
     voorstel = project / "content/utrecht-west/raadsvoorstellen/01-regiovisie-vaststellen.yaml"
     edit(
         voorstel,
-        "oudewater: {raadsvergadering: 2026-12-10,",
-        "oudewater: {raadsvergadering: 2027-01-21,",
+        "oudewater: {raadsvergadering: 2025-05-15,",
+        "oudewater: {raadsvergadering: 2025-06-26,",
     )
     report = run(project)
     assert sorted(report.converted) == [  # type: ignore[attr-defined]
-        "oudewater/2027-01-21-raadsbesluit-regiovisie-vaststellen",
-        "oudewater/2027-01-21-raadsvoorstel-regiovisie-vaststellen",
+        "oudewater/2025-06-26-raadsbesluit-regiovisie-vaststellen",
+        "oudewater/2025-06-26-raadsvoorstel-regiovisie-vaststellen",
     ]
 
 
@@ -85,11 +85,11 @@ def test_one_article_rebuilds_only_what_contains_or_cites_it(project: Path) -> N
     rebuilt = sorted(report.converted)  # type: ignore[attr-defined]
     expected = ["regio/utrecht-west-regeling", "regio/utrecht-west-wgr-toets"]
     for gemeente, datum, rib in [
-        ("de-ronde-venen", "2027-03-11", "2026-12-01"),
-        ("montfoort", "2027-03-08", "2026-12-01"),
-        ("oudewater", "2027-03-04", "2026-12-02"),
-        ("stichtse-vecht", "2027-03-16", "2026-12-01"),
-        ("woerden", "2027-03-10", "2026-12-03"),
+        ("de-ronde-venen", "2026-03-12", "2025-11-04"),
+        ("montfoort", "2026-03-09", "2025-11-04"),
+        ("oudewater", "2026-03-05", "2025-11-05"),
+        ("stichtse-vecht", "2026-03-17", "2025-11-04"),
+        ("woerden", "2026-03-11", "2025-11-06"),
     ]:
         expected += [
             f"{gemeente}/{datum}-raadsbesluit-gr-zienswijze-toestemming",

@@ -40,9 +40,9 @@ def test_missing_field_wrong_type_bad_date_negative_number_in_one_run(
     project: Path, run: Callable[..., Result]
 ) -> None:
     path = project / REGIO
-    edit(path, '    kenmerk_prefix: "MF-"\n', "")
+    edit(path, '    kenmerk_prefix: "MF-{jaar}-"\n', "")
     edit(path, "inwoners: {aantal: 10000,", "inwoners: {aantal: -5,")
-    edit(path, "raadsvergaderingen: [2026-12-15,", "raadsvergaderingen: [2026-02-30,")
+    edit(path, "raadsvergaderingen: [2025-05-20,", "raadsvergaderingen: [2026-02-30,")
     edit(path, "    lettergrootte: 11", "    lettergrootte: groot")
     result = run("check")
     assert result.exit_code == 1
@@ -108,8 +108,8 @@ def test_unknown_and_missing_municipality_in_a_proposal(
 ) -> None:
     edit(
         project / VOORSTEL,
-        "  montfoort: {raadsvergadering: 2026-12-14",
-        "  montfort: {raadsvergadering: 2026-12-14",
+        "  montfoort: {raadsvergadering: 2025-05-19",
+        "  montfort: {raadsvergadering: 2025-05-19",
     )
     result = run("check")
     assert result.exit_code == 1
@@ -125,7 +125,7 @@ def test_meeting_date_must_be_a_council_meeting_and_after_the_college(
 ) -> None:
     edit(
         project / VOORSTEL,
-        "woerden: {raadsvergadering: 2026-12-16, collegebesluit: 2026-11-24",
+        "woerden: {raadsvergadering: 2025-05-21, collegebesluit: 2025-04-15",
         "woerden: {raadsvergadering: 2026-12-18, collegebesluit: 2026-12-20",
     )
     result = run("check")

@@ -27,6 +27,18 @@ def datum(value: date) -> str:
     return f"{value.day} {MAANDEN[value.month - 1]} {value.year}"
 
 
+def maand(value: date) -> str:
+    """date(2024, 10, 1) -> 'oktober 2024' (when only the month is known)."""
+    return f"{MAANDEN[value.month - 1]} {value.year}"
+
+
+def decimaal(value: Decimal) -> str:
+    """Decimal('87.9') -> '87,9'; Decimal('64') -> '64'; thousands grouped: '1.234,5'."""
+    sign = "-" if value < 0 else ""
+    whole, _, fraction = f"{abs(value):f}".partition(".")
+    return sign + _group(whole) + ("," + fraction if fraction else "")
+
+
 def _group(digits: str) -> str:
     out = ""
     while len(digits) > 3:

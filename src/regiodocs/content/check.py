@@ -4,10 +4,13 @@ data complete and in order, Ar citation style. Returns diagnostics; raises nothi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import cast
 
+from regiodocs import fmt
 from regiodocs.content.load import SourceFile
 from regiodocs.content.models.afwegingskader import Opgave
 from regiodocs.content.models.besluiten import Raadsvoorstel
@@ -65,6 +68,7 @@ def check_region(region: Region, *, wgr: bool = True) -> list[Diagnostic]:
     _check_afwegingskader(region, found)
     _check_opgaven(region, found)
     _check_stemverhouding(region, found)
+    _check_tijdlijn(region, found)
     if wgr and not any(d.severity == "fout" for d in found.items):
         from regiodocs.legal.wgr import wgr_toets
 
@@ -99,30 +103,59 @@ def _check_regio(region: Region, found: _Findings) -> None:
             )
 
 
+def _visie_entries(region: Region) -> list[tuple[str, YamlPath]]:
+    """Every id in visie.yaml with its path; they share one namespace (references use them)."""
+    v = region.visie
+    entries: list[tuple[str, YamlPath]] = []
+    for name in (
+        "uitdagingen",
+        "leerniveaus",
+        "uitgangspunten",
+        "doelen",
+        "randvoorwaarden",
+        "planning",
+        "mijlpalen",
+    ):
+        entries += [(item.id, (name, i, "id")) for i, item in enumerate(getattr(v, name))]
+    if v.zorggebruik:
+        entries += [
+            (t.id, ("zorggebruik", "tabellen", i, "id"))
+            for i, t in enumerate(v.zorggebruik.tabellen)
+        ]
+    if v.samenwerking:
+        for name in ("hervormingsagenda", "principes", "onderdelen"):
+            entries += [
+                (p.id, ("samenwerking", name, i, "id"))
+                for i, p in enumerate(getattr(v.samenwerking, name))
+            ]
+    return entries
+
+
 def _check_visie(region: Region, found: _Findings) -> None:
     src = region.source("visie")
     v = region.visie
-    entries: list[tuple[str, YamlPath]] = []
-    for name in ("uitdagingen", "uitgangspunten", "doelen", "randvoorwaarden", "planning"):
-        entries += [(item.id, (name, i, "id")) for i, item in enumerate(getattr(v, name))]
-    if v.samenwerking:
-        entries += [
-            (p.id, ("samenwerking", "principes", i, "id"))
-            for i, p in enumerate(v.samenwerking.principes)
-        ]
-    found.unique(src, entries, "id")
+    found.unique(src, _visie_entries(region), "id")
+    for t, tabel in enumerate(v.zorggebruik.tabellen if v.zorggebruik else []):
+        for r, rij in enumerate(tabel.rijen):
+            if len(rij.waarden) != len(tabel.kolommen):
+                found.error(
+                    src,
+                    ("zorggebruik", "tabellen", t, "rijen", r, "waarden"),
+                    f"deze rij heeft {len(rij.waarden)} waarden, maar de tabel heeft "
+                    f"{len(tabel.kolommen)} kolommen ({', '.join(tabel.kolommen)}); "
+                    "gebruik null voor een onbekende waarde",
+                )
+    uiterlijk = [i for i, m in enumerate(v.mijlpalen) if m.regeling_uiterlijk]
+    for i in uiterlijk[1:]:
+        found.error(
+            src,
+            ("mijlpalen", i, "regeling_uiterlijk"),
+            "maar één mijlpaal kan de uiterlijke datum van de gemeenschappelijke regeling zijn",
+        )
 
 
 def visie_ids(region: Region) -> set[str]:
-    v = region.visie
-    ids = {
-        item.id
-        for name in ("uitdagingen", "uitgangspunten", "doelen", "randvoorwaarden", "planning")
-        for item in getattr(v, name)
-    }
-    if v.samenwerking:
-        ids |= {p.id for p in v.samenwerking.principes}
-    return ids
+    return {ident for ident, _ in _visie_entries(region)}
 
 
 def _check_bestuur_en_taken(region: Region, found: _Findings) -> None:
@@ -610,6 +643,136 @@ def _check_stemverhouding(region: Region, found: _Findings) -> None:
             region.source("bestuur"),
             ("stemverhouding",),
             f"{exc} (art. 13, vierde lid, Wgr: een plafond moet dat voorkomen)",
+        )
+
+
+# A year written in a kenmerk: four digits (2025) or two digits between slashes (Z/25/).
+_YEAR_IN_KENMERK = re.compile(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2})(?![0-9])|(?<=/)([0-9]{2})(?=/)")
+
+
+def _kenmerk_years(kenmerk: str) -> set[int]:
+    years = set()
+    for four, two in _YEAR_IN_KENMERK.findall(kenmerk):
+        years.add(int(four) if four else 2000 + int(two))
+    return years
+
+
+def _check_kenmerk_jaar(
+    kenmerk: str, datum: date, what: str, src: SourceFile, path: YamlPath, found: _Findings
+) -> None:
+    wrong = sorted(y for y in _kenmerk_years(kenmerk) if y != datum.year)
+    if wrong:
+        found.error(
+            src,
+            path,
+            f"kenmerk '{kenmerk}' noemt het jaar {wrong[0]}, maar {what} is op "
+            f"{fmt.datum(datum)}; het jaar in een kenmerk volgt uit de datum (schrijf "
+            "{jaar} of {jj} in kenmerk_prefix in regio.yaml in plaats van een vast jaar)",
+        )
+
+
+def _check_tijdlijn(region: Region, found: _Findings) -> None:
+    """Dates that must hold against each other: milestones, decisions, kenmerk years."""
+    mijlpalen = {m.id: m for m in region.visie.mijlpalen}
+    deelnemers = {d.id: d for d in region.regio.deelnemers}
+    regeling = region.regeling
+    for n, voorstel in enumerate(region.raadsvoorstellen):
+        src = region.folder_source("raadsvoorstellen", n)
+        for i, ident in enumerate(voorstel.voor):
+            if ident not in mijlpalen:
+                found.error(src, ("voor", i), _unknown("mijlpaal", ident, set(mijlpalen)))
+        vorige: date | None = None
+        for i, stap in enumerate(voorstel.voorgeschiedenis):
+            if vorige and stap.datum < vorige:
+                found.error(
+                    src,
+                    ("voorgeschiedenis", i, "datum"),
+                    "de voorgeschiedenis moet in datumvolgorde staan: "
+                    f"{fmt.datum(stap.datum)} ligt vóór de vorige stap ({fmt.datum(vorige)})",
+                )
+            vorige = stap.datum
+            if stap.kenmerk:
+                _check_kenmerk_jaar(
+                    stap.kenmerk,
+                    stap.datum,
+                    f"deze {stap.soort}",
+                    src,
+                    ("voorgeschiedenis", i, "kenmerk"),
+                    found,
+                )
+        regeling_bijlage = regeling is not None and any(
+            b.document == "regeling" for b in voorstel.bijlagen
+        )
+        for gemeente, data in voorstel.per_gemeente.items():
+            path: YamlPath = ("per_gemeente", gemeente)
+            vergadering = fmt.datum(data.raadsvergadering)
+            for ident in voorstel.voor:
+                m = mijlpalen.get(ident)
+                if m and data.raadsvergadering >= m.datum:
+                    found.error(
+                        src,
+                        (*path, "raadsvergadering"),
+                        f"het besluit op {vergadering} komt te laat: het moet vallen vóór "
+                        f"{fmt.datum(m.datum)}, de datum waarop {m.omschrijving} "
+                        f"(mijlpaal '{m.id}' in visie.yaml, bron: {m.bron})",
+                    )
+            for i, stap in enumerate(voorstel.voorgeschiedenis):
+                if stap.datum >= data.collegebesluit:
+                    found.error(
+                        src,
+                        ("voorgeschiedenis", i, "datum"),
+                        f"de voorgeschiedenis ({fmt.datum(stap.datum)}) moet vóór het "
+                        f"collegebesluit van {gemeente} ({fmt.datum(data.collegebesluit)}) liggen",
+                    )
+                    break
+            if (
+                regeling_bijlage
+                and regeling is not None
+                and regeling.inwerkingtreding is not None
+                and data.raadsvergadering >= regeling.inwerkingtreding
+            ):
+                found.error(
+                    src,
+                    (*path, "raadsvergadering"),
+                    f"het besluit op {vergadering} over de regeling valt niet vóór haar "
+                    f"inwerkingtreding op {fmt.datum(regeling.inwerkingtreding)} (regeling.yaml)",
+                )
+            d = deelnemers.get(gemeente)
+            if d is not None:
+                _check_kenmerk_jaar(
+                    d.kenmerk(data.kenmerk, data.raadsvergadering),
+                    data.raadsvergadering,
+                    f"de raadsvergadering van {d.naam}",
+                    src,
+                    (*path, "kenmerk"),
+                    found,
+                )
+    for n, brief in enumerate(region.informatiebrieven):
+        src = region.folder_source("informatiebrieven", n)
+        for gemeente, bdata in brief.per_gemeente.items():
+            d = deelnemers.get(gemeente)
+            if d is not None:
+                _check_kenmerk_jaar(
+                    d.kenmerk(bdata.kenmerk, bdata.datum),
+                    bdata.datum,
+                    f"de brief van {d.naam}",
+                    src,
+                    ("per_gemeente", gemeente, "kenmerk"),
+                    found,
+                )
+    termijn = next((m for m in region.visie.mijlpalen if m.regeling_uiterlijk), None)
+    if (
+        regeling is not None
+        and regeling.inwerkingtreding
+        and termijn
+        and regeling.inwerkingtreding > termijn.datum
+    ):
+        found.error(
+            region.source("regeling"),
+            ("inwerkingtreding",),
+            f"de regeling treedt in werking op {fmt.datum(regeling.inwerkingtreding)}, na "
+            f"{fmt.datum(termijn.datum)}: de regiovisie noemt die datum als uiterste termijn "
+            f"({termijn.omschrijving}; bron: {termijn.bron}; mijlpaal '{termijn.id}' in visie.yaml)",
         )
 
 

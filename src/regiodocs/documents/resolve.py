@@ -8,6 +8,7 @@ check can prove that five versions differ only there.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
@@ -25,8 +26,10 @@ from regiodocs.content.models.besluiten import (
     Raadsvoorstel,
 )
 from regiodocs.content.models.regio import Deelnemer, Huisstijl
+from regiodocs.content.models.visie import Tabel
 from regiodocs.content.region import Region
 from regiodocs.documents.markdown import Md, escape, md_paragraphs
+from regiodocs.documents.toc import PAGE_BREAK, toc_block
 from regiodocs.governance.verdeelsleutel import METHODE, bijdragen, verdeelsleutel
 from regiodocs.legal.numbering import iter_articles, number_regeling
 from regiodocs.legal.regeling_view import (
@@ -37,6 +40,7 @@ from regiodocs.legal.regeling_view import (
 )
 
 DEFAULT_HUISSTIJL = Huisstijl(id="standaard")
+REFERENCE_KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 KINDS = ("regiovisie", "regeling", "raadsvoorstel", "raadsbesluit", "raadsinformatiebrief")
 EXTRA_KINDS = ("wgr-toets", "reactienota", "afweging")
 PER_GEMEENTE_KINDS = ("raadsvoorstel", "raadsbesluit", "raadsinformatiebrief")
@@ -216,7 +220,7 @@ class _Resolver:
             officiele_naam=d.officiele_naam,
             portefeuillehouder=portefeuillehouder or d.portefeuillehouder,
             contactrol=d.contactrol,
-            kenmerk=f"{d.kenmerk_prefix}{kenmerk}",
+            kenmerk=d.kenmerk(kenmerk, datum),
             datum=fmt.datum(datum),
             collegebesluit=fmt.datum(collegebesluit) if collegebesluit else "",
             agendapunt=agendapunt,
@@ -245,12 +249,13 @@ class _Resolver:
     def _visie_place(self, item_id: str) -> str | None:
         """Where a regiovisie item stands: "regiovisie, hoofdstuk 4 (Randvoorwaarden), 'Effecten meten'"."""
         v = self.region.visie
+        s = v.samenwerking
         lists = {
             "stand": v.uitdagingen,
-            "missie": v.uitgangspunten,
+            "missie": [*v.leerniveaus, *v.uitgangspunten],
             "doelen": v.doelen,
             "randvoorwaarden": v.randvoorwaarden,
-            "samenwerking": v.samenwerking.principes if v.samenwerking else [],
+            "samenwerking": [*s.hervormingsagenda, *s.principes, *s.onderdelen] if s else [],
         }
         for key, title, n in self._visie_chapters():
             for item in lists.get(key, []):
@@ -265,12 +270,24 @@ class _Resolver:
     def regiovisie(self) -> Job:
         v = self.region.visie
         numbers = {key: n for key, _, n in self._visie_chapters()}
-        inhoud = ["Inleiding"] + [f"{n} {title}" for _, title, n in self._visie_chapters()]
+        inhoud = [("inleiding", "Inleiding")] + [
+            (f"h-{key}", f"{n} {title}") for key, title, n in self._visie_chapters()
+        ]
+        if v.colofon:
+            inhoud.append(("colofon", "Colofon"))
         context = {
             "regio": self.regio.naam,
             "visie": v,
             "nr": numbers,
-            "inhoud": inhoud,
+            "inhoud": toc_block(inhoud),
+            "pagina_einde": PAGE_BREAK,
+            "anker": _anker,
+            "datum": fmt.datum(v.datum) if v.datum else "",
+            "tabellen": [_tabel(t) for t in v.zorggebruik.tabellen] if v.zorggebruik else [],
+            "mijlpalen": [
+                {"datum": fmt.datum(m.datum), "omschrijving": m.omschrijving, "bron": m.bron}
+                for m in v.mijlpalen
+            ],
             "verdeelsleutel": self._verdeelsleutel_rows() if self.region.financien else [],
             "verdeelregel": self.region.financien.verdeelsleutel.peildatum_regel
             if self.region.financien
@@ -288,7 +305,8 @@ class _Resolver:
             subject=f"Regiovisie {self.regio.naam}",
             author=f"Gemeenten van de regio {self.regio.naam}",
             kenmerk=f"Vingerafdruk {self.fingerprints['regiovisie']}",
-            datum=self.region.regeling.datum_versie if self.region.regeling else date(2025, 1, 1),
+            datum=v.datum
+            or (self.region.regeling.datum_versie if self.region.regeling else date(2025, 1, 1)),
         )
 
     def regeling(self) -> Job:
@@ -581,6 +599,14 @@ class _Resolver:
                     )
         return {
             "voorstel": voorstel,
+            "voorgeschiedenis": [
+                {
+                    "datum": fmt.maand(stap.datum) if stap.maand else fmt.datum(stap.datum),
+                    "omschrijving": stap.omschrijving,
+                    "kenmerk": stap.kenmerk or "-",
+                }
+                for stap in voorstel.voorgeschiedenis
+            ],
             "gemeente": gemeente,
             "lokaal": lokale_paragrafen(data.lokale_paragrafen),
             "regio": self.regio.naam,
@@ -696,23 +722,14 @@ class _Resolver:
             subject=onderwerp,
             author=author,
             gemeente=d.officiele_naam,
-            kenmerk=f"{d.kenmerk_prefix}{kenmerk}",
+            kenmerk=d.kenmerk(kenmerk, datum),
             datum=datum,
             huisstijl=self._style(d),
         )
 
 
-def lokale_paragrafen(paragrafen: Sequence[LokaleParagraaf]) -> dict[str, Md]:
-    """Per anchor of the raadsvoorstel, the Markdown of the municipality's own paragraphs
-    placed there (empty where it has none). Not masked: they differ on purpose, and the
-    consistency check names them instead of comparing them."""
-    out: dict[str, Md] = {}
-    for anker in ANKERS:
-        here = [lp for lp in paragrafen if lp.na == anker]
-        text = "\n\n".join(f"## {escape(lp.titel)}\n\n{md_paragraphs(lp.tekst)}" for lp in here)
-        # Blank lines around, so a heading never sticks to the text before or after it.
-        out[anker] = Md(f"\n{text}\n" if text else "")
-    return out
+import re
+from collections.abc import Sequence
 
 
 def reference_citation(region: Region, key: str) -> Md:

@@ -103,6 +103,21 @@ class LokaleParagraaf(Model):
     )
 
 
+class Voorgeschiedenis(Model):
+    """An earlier step the proposal builds on: a meeting, a decision, a letter or a report."""
+
+    datum: Datum
+    """Datum van de stap (JJJJ-MM-DD)."""
+    maand: bool = False
+    """Waar: alleen de maand is bekend; het document noemt 'oktober 2024'."""
+    soort: Literal["raadssessie", "collegebesluit", "raadsinformatiebrief", "advies", "besluit"]
+    """raadssessie, collegebesluit, raadsinformatiebrief, advies of besluit."""
+    omschrijving: Tekst
+    """Wat er gebeurde of wat het document is."""
+    kenmerk: Tekst | None = None
+    """Kenmerk van het document, bijv. van een raadsinformatiebrief."""
+
+
 class RaadsvoorstelGemeente(Model):
     """The per-municipality fields of one raadsvoorstel."""
 
@@ -151,6 +166,10 @@ class Raadsvoorstel(Model):
     )
     bijlagen: list[Bijlage] = Field(default_factory=list)
     """Bijlagen; een door regiodocs gemaakt document krijgt zijn vingerafdruk."""
+    voor: list[Id] = Field(default_factory=list)
+    """Ids van mijlpalen uit visie.yaml waarvóór de raad moet besluiten."""
+    voorgeschiedenis: list[Voorgeschiedenis] = Field(default_factory=list)
+    """Eerdere stappen en documenten waarop dit voorstel voortbouwt, in datumvolgorde."""
     per_gemeente: dict[Id, RaadsvoorstelGemeente]
     """Per gemeente-id de gegevens die per gemeente verschillen."""
 

@@ -130,6 +130,8 @@ class Regeling(Model):
     """Versie van de tekst, bijv. '0.4'."""
     datum_versie: Datum
     """Datum van deze versie."""
+    inwerkingtreding: Datum | None = None
+    """Beoogde datum van inwerkingtreding; de check vergelijkt die met de termijn in visie.yaml."""
     aanhef: Aanhef
     """Aanhef: wie de regeling treffen, overwegingen, grondslag."""
     hoofdstukken: list[Hoofdstuk] = Field(min_length=1)

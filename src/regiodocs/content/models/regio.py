@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import Field
 
 from regiodocs.content.models.common import Aantal, Datum, Id, Kleur, Kommagetal, Model, Tekst
@@ -30,10 +32,17 @@ class Deelnemer(Model):
     portefeuillehouder: Tekst = Field(
         description="Rol van de portefeuillehouder (geen persoonsnaam), bijv. 'wethouder Zorg'."
     )
-    kenmerk_prefix: Tekst = Field(description="Voorvoegsel van kenmerken, bijv. 'Z/25/'.")
+    kenmerk_prefix: Tekst = Field(
+        description="Voorvoegsel van kenmerken; {jaar} wordt het jaar van de datum van het document (2025), {jj} de laatste twee cijfers (25), bijv. 'Z/{jj}/'."
+    )
     raadsvergaderingen: list[Datum] = Field(
         min_length=1, description="Data van de raadsvergaderingen waarop besluiten kunnen vallen."
     )
+
+    def kenmerk(self, volgnummer: str, datum: date) -> str:
+        """The full kenmerk of a document dated ``datum``: prefix with its year filled in."""
+        prefix = self.kenmerk_prefix.replace("{jaar}", f"{datum.year:04d}")
+        return prefix.replace("{jj}", f"{datum.year % 100:02d}") + volgnummer
 
 
 class Huisstijl(Model):
