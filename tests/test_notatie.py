@@ -266,7 +266,7 @@ def test_fourteen_thousand_with_a_dot_gives_montfoort_its_real_share(
     assert ["Montfoort", "14.000", "1 januari 2024", "7,45%"] in rows
     result = run("build", "raadsvoorstel", "--gemeente", "montfoort")
     assert result.exit_code == 0, result.output
-    voorstel = project / "build/montfoort/2027-03-08-raadsvoorstel-gr-zienswijze-toestemming.docx"
+    voorstel = project / "build/montfoort/2026-03-09-raadsvoorstel-gr-zienswijze-toestemming.docx"
     post = next(r for r in cells(voorstel) if r[0].startswith("Oprichting"))
     # € 350.000 (written with a dot) times 7,45% = € 26.075,00, as the issue expects.
     assert post[-2:] == ["€\u00a0350.000", "€\u00a026.075,00"]

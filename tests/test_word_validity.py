@@ -45,7 +45,7 @@ def test_compatibility_mode_is_current_and_properties_are_truthful(built: Path) 
 
 
 def test_header_and_footer_styles_are_defined(built: Path) -> None:
-    doc = Document(str(built / "woerden" / "2026-12-16-raadsbesluit-regiovisie-vaststellen.docx"))
+    doc = Document(str(built / "woerden" / "2025-05-21-raadsbesluit-regiovisie-vaststellen.docx"))
     section = doc.sections[0]
     assert section.header.paragraphs[0].style.name == "Header"
     assert section.footer.paragraphs[0].style.name == "Footer"
