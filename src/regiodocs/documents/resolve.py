@@ -728,8 +728,48 @@ class _Resolver:
         )
 
 
-import re
-from collections.abc import Sequence
+def lokale_paragrafen(paragrafen: Sequence[LokaleParagraaf]) -> dict[str, Md]:
+    """Per anchor of the raadsvoorstel, the Markdown of the municipality's own paragraphs
+    placed there (empty where it has none). Not masked: they differ on purpose, and the
+    consistency check names them instead of comparing them."""
+    out: dict[str, Md] = {}
+    for anker in ANKERS:
+        here = [lp for lp in paragrafen if lp.na == anker]
+        text = "\n\n".join(f"## {escape(lp.titel)}\n\n{md_paragraphs(lp.tekst)}" for lp in here)
+        # Blank lines around, so a heading never sticks to the text before or after it.
+        out[anker] = Md(f"\n{text}\n" if text else "")
+    return out
+
+
+def _anker(key: str) -> Md:
+    """A heading identifier, '{#h-stand}': the bookmark the table of contents points at."""
+    if not REFERENCE_KEY_PATTERN.fullmatch(key):
+        raise ValueError(f"ongeldig anker '{key}'")
+    return Md("{#" + key + "}")
+
+
+def _cijfer(value: float | None, eenheid: str) -> str:
+    if value is None:
+        return "-"
+    exact = Decimal(repr(value))
+    text = fmt.decimaal(exact.quantize(Decimal(1)) if exact == exact.to_integral() else exact)
+    return {
+        "procent": f"{text}%",
+        "per-1000": f"{text} per 1.000 inwoners",
+        "duizendtallen": f"{text} duizend",
+    }.get(eenheid, text)
+
+
+def _tabel(tabel: Tabel) -> dict[str, Any]:
+    return {
+        "titel": tabel.titel,
+        "kolommen": list(tabel.kolommen),
+        "rijen": [
+            {"omschrijving": r.omschrijving, "waarden": [_cijfer(w, r.eenheid) for w in r.waarden]}
+            for r in tabel.rijen
+        ],
+        "bron": tabel.bron,
+    }
 
 
 def reference_citation(region: Region, key: str) -> Md:
