@@ -27,6 +27,7 @@ DOCUMENT_TYPES = (
     "wgr-toets",
     "reactienota",
     "afweging",
+    "toekomstnotitie",
     "all",
 )
 

@@ -76,3 +76,14 @@ def opsomming(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def maand_jaar(text: str) -> date | None:
+    """'oktober 2024' -> date(2024, 10, 1); None when the text is not a month and a year."""
+    parts = text.strip().lower().split()
+    if len(parts) != 2 or parts[0] not in MAANDEN or not parts[1].isdigit():
+        return None
+    year = int(parts[1])
+    if not 1900 <= year <= 2200:
+        return None
+    return date(year, MAANDEN.index(parts[0]) + 1, 1)

@@ -69,6 +69,7 @@ def check_region(region: Region, *, wgr: bool = True) -> list[Diagnostic]:
     _check_opgaven(region, found)
     _check_stemverhouding(region, found)
     _check_tijdlijn(region, found)
+    _check_toekomstnotitie(region, found)
     if wgr and not any(d.severity == "fout" for d in found.items):
         from regiodocs.legal.wgr import wgr_toets
 
@@ -774,6 +775,41 @@ def _check_tijdlijn(region: Region, found: _Findings) -> None:
             f"{fmt.datum(termijn.datum)}: de regiovisie noemt die datum als uiterste termijn "
             f"({termijn.omschrijving}; bron: {termijn.bron}; mijlpaal '{termijn.id}' in visie.yaml)",
         )
+
+
+def _check_toekomstnotitie(region: Region, found: _Findings) -> None:
+    from regiodocs.fmt import maand_jaar
+
+    notitie = region.toekomstnotitie
+    if notitie is None:
+        return
+    src = region.source("toekomstnotitie")
+    if maand_jaar(notitie.datum) is None:
+        found.error(
+            src,
+            ("datum",),
+            f"'{notitie.datum}' is geen maand met jaar; schrijf bijvoorbeeld 'oktober 2024'",
+        )
+    entries: list[tuple[str, YamlPath]] = []
+    for name in ("principes", "capaciteit", "onderwerpen"):
+        entries += [(item.id, (name, i, "id")) for i, item in enumerate(getattr(notitie, name))]
+    found.unique(src, entries, "id")
+    organen = [
+        (o.id, ("governance", i, "organen", j, "id"))
+        for i, lijn in enumerate(notitie.governance)
+        for j, o in enumerate(lijn.organen)
+    ]
+    organen += [
+        (o.id, ("afwijkingen", i, "organen", j, "id"))
+        for i, af in enumerate(notitie.afwijkingen)
+        for j, o in enumerate(af.organen)
+    ]
+    found.unique(
+        src,
+        [(lijn.id, ("governance", i, "id")) for i, lijn in enumerate(notitie.governance)],
+        "lijn",
+    )
+    found.unique(src, organen, "overleg")
 
 
 def _unknown(what: str, value: str, known: set[str]) -> str:

@@ -35,6 +35,7 @@ SINGLE_FILES = {
     "financien": "financien.yaml",
     "consultatie": "consultatie.yaml",
     "regeling": "regeling.yaml",
+    "toekomstnotitie": "toekomstnotitie.yaml",
 }
 # Folder section -> the YAML path root of each file in it (one document per file).
 FOLDERS = {

@@ -14,6 +14,7 @@ from regiodocs.content.models.financien import Financien
 from regiodocs.content.models.regeling import Regeling
 from regiodocs.content.models.regio import Regio
 from regiodocs.content.models.taken import Taken
+from regiodocs.content.models.toekomstnotitie import Toekomstnotitie
 from regiodocs.content.models.visie import Visie
 
 SECTION_MODELS: dict[str, type[Model]] = {
@@ -25,6 +26,7 @@ SECTION_MODELS: dict[str, type[Model]] = {
     "financien": Financien,
     "consultatie": Consultatie,
     "regeling": Regeling,
+    "toekomstnotitie": Toekomstnotitie,
 }
 FOLDER_MODELS: dict[str, type[Model]] = {
     "raadsvoorstellen": Raadsvoorstel,
@@ -46,6 +48,7 @@ class Region:
     financien: Financien | None = None
     consultatie: Consultatie | None = None
     regeling: Regeling | None = None
+    toekomstnotitie: Toekomstnotitie | None = None
     raadsvoorstellen: list[Raadsvoorstel] = field(default_factory=list)
     informatiebrieven: list[Informatiebrief] = field(default_factory=list)
     opgaven: list[Opgave] = field(default_factory=list)

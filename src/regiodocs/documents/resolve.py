@@ -42,7 +42,7 @@ from regiodocs.legal.regeling_view import (
 DEFAULT_HUISSTIJL = Huisstijl(id="standaard")
 REFERENCE_KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*")
 KINDS = ("regiovisie", "regeling", "raadsvoorstel", "raadsbesluit", "raadsinformatiebrief")
-EXTRA_KINDS = ("wgr-toets", "reactienota", "afweging")
+EXTRA_KINDS = ("wgr-toets", "reactienota", "afweging", "toekomstnotitie")
 PER_GEMEENTE_KINDS = ("raadsvoorstel", "raadsbesluit", "raadsinformatiebrief")
 
 
@@ -130,6 +130,8 @@ def plan_documents(
         jobs.append(r.reactienota())
     if "afweging" in kinds and gemeente is None and region.afwegingskader:
         jobs.extend(r.afweging(opgave) for opgave in region.opgaven)
+    if "toekomstnotitie" in kinds and gemeente is None and region.toekomstnotitie:
+        jobs.append(r.toekomstnotitie())
     deelnemers = [d for d in region.regio.deelnemers if gemeente in (None, d.id)]
     for d in deelnemers:
         for voorstel in region.raadsvoorstellen:
@@ -525,6 +527,54 @@ class _Resolver:
             datum=self.region.regeling.datum_versie if self.region.regeling else date(2025, 1, 1),
         )
 
+    def toekomstnotitie(self) -> Job:
+        from regiodocs.governance.afweging import beoordeel
+
+        notitie = self.region.toekomstnotitie
+        assert notitie is not None
+        kader = self.region.afwegingskader
+        namen = {d.id: d.naam for d in self.regio.deelnemers}
+        toegepast = []
+        if kader:
+            for opgave in self.region.opgaven:
+                advies = beoordeel(kader, opgave)
+                buiten = [namen.get(m.gemeente, m.gemeente) for m in advies.niet_meedoen]
+                toegepast.append(
+                    {
+                        "titel": opgave.titel,
+                        "uitkomst": advies.uitkomst,
+                        "redenering": advies.redenering,
+                        "keuze": advies.keuze or "-",
+                        "meedoen": f"alle behalve {fmt.opsomming(buiten)}" if buiten else "alle",
+                    }
+                )
+        context = {
+            "n": notitie,
+            "regio": self.regio.naam,
+            "gemeenten": fmt.opsomming(self.namen),
+            "uitgangspunten": self.region.visie.uitgangspunten,
+            "principes": _lettered(notitie.principes),
+            "capaciteit": _lettered(notitie.capaciteit),
+            "kader": kader,
+            "toegepast": toegepast,
+            "verdeelsleutel": self._verdeelsleutel_rows() if self.region.financien else [],
+            "verdeelregel": self.region.financien.verdeelsleutel.peildatum_regel
+            if self.region.financien
+            else "",
+            "p": md_paragraphs,
+        }
+        return self._regional(
+            "toekomstnotitie",
+            "toekomstnotitie.md.j2",
+            "toekomstnotitie",
+            context,
+            title=notitie.titel,
+            subject=notitie.ondertitel,
+            author=f"Gemeenten van de regio {self.regio.naam}",
+            kenmerk=notitie.kenmerk or notitie.datum,
+            datum=fmt.maand_jaar(notitie.datum) or date(2025, 1, 1),
+        )
+
     def _stemverhouding_rows(self) -> list[dict[str, str]]:
         from regiodocs.governance.stemverhouding import stemmen
 
@@ -770,6 +820,21 @@ def _tabel(tabel: Tabel) -> dict[str, Any]:
         ],
         "bron": tabel.bron,
     }
+
+
+def _lettered(items: Sequence[Any]) -> list[tuple[str, Any]]:
+    """('a', item), ('b', item), ...: principles and measures are lettered in the note."""
+    return [(_letter(n), item) for n, item in enumerate(items)]
+
+
+def _letter(n: int) -> str:
+    """0 -> 'a', 25 -> 'z', 26 -> 'aa': never runs out."""
+    out = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = chr(ord("a") + rest) + out
+    return out
 
 
 def reference_citation(region: Region, key: str) -> Md:
