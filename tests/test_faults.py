@@ -5,7 +5,6 @@ version, whole, and each .docx opens."""
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 import random
 import shutil
@@ -22,6 +21,7 @@ import pytest
 from click.testing import Result
 from conftest import ROOT, edit, snapshot
 from docx import Document
+from filelock import FileLock
 
 MONTFOORT = "aantal: 14000"
 
@@ -169,13 +169,11 @@ def test_disk_full_or_read_only_during_writing(
 
 def test_a_second_build_waits_for_the_lock(project: Path) -> None:
     (project / "build").mkdir()
-    with open(project / "build/.lock", "a+b") as lock:
-        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+    with FileLock(project / "build/.lock"):  # the same lock the build takes, on any OS
         process = cli(project, "build", "raadsbesluit", "--gemeente", "woerden")
         time.sleep(4)
         assert process.poll() is None  # rendered and converted, but waiting to write
         assert not list((project / "build").rglob("*.docx"))
-        fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
     assert process.wait(timeout=60) == 0
     assert len(list((project / "build/woerden").glob("*.docx"))) == 2
 

@@ -110,3 +110,26 @@ def test_the_fast_path_leaves_irregular_files_to_the_careful_one(
     from regiodocs.content.load import _load_fast
 
     assert _load_fast(raw, tmp_path / "x.yaml", "x") is None
+
+
+def test_windows_line_endings_read_the_same_content(project: Path) -> None:
+    """Files saved by a Windows editor (CRLF, BOM) give exactly the same typed content."""
+    from regiodocs.content.pipeline import load_checked
+
+    lf = load_checked(project / "content", "utrecht-west").region
+    for path in (project / "content/utrecht-west").rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_bytes("\ufeff".encode() + text.replace("\n", "\r\n").encode("utf-8"))
+    crlf = load_checked(project / "content", "utrecht-west").region
+    for section in ("regio", "visie", "regeling", "bestuur", "raadsvoorstellen"):
+        assert getattr(crlf, section) == getattr(lf, section), section
+    assert "\r" not in crlf.regeling.algemene_toelichting  # type: ignore[union-attr]
+
+
+def test_a_region_id_with_a_path_separator_is_refused(project: Path) -> None:
+    from regiodocs.content.load import region_folder
+    from regiodocs.diagnostics import UsageError
+
+    for bad in ("utrecht-west\\..\\x", "c:utrecht-west", "../content"):
+        with pytest.raises(UsageError, match="onbekende regio"):
+            region_folder(project / "content", bad)

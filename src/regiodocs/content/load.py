@@ -158,7 +158,7 @@ def display_path(path: Path) -> Path:
 
 def region_folder(content_dir: Path, region_id: str) -> Path:
     folder = content_dir / region_id
-    if "/" in region_id or region_id.startswith(".") or not folder.is_dir():
+    if any(sep in region_id for sep in "/\\:") or region_id.startswith(".") or not folder.is_dir():
         known = (
             sorted(p.name for p in content_dir.iterdir() if p.is_dir())
             if content_dir.is_dir()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import importlib.util
 import io
 import os
@@ -27,6 +26,7 @@ from xml.sax.saxutils import escape as xml_escape
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
+from filelock import FileLock
 
 from regiodocs import fmt
 from regiodocs.documents.markdown import TAB_MARK
@@ -45,12 +45,13 @@ class BuildFailure(Exception):
 def find_pandoc() -> str:
     """The pandoc bundled with pypandoc-binary (found without importing pypandoc), else PATH."""
     spec = importlib.util.find_spec("pypandoc")
+    name = "pandoc.exe" if os.name == "nt" else "pandoc"
     if spec and spec.submodule_search_locations:
         for location in spec.submodule_search_locations:
-            candidate = Path(location) / "files" / "pandoc"
+            candidate = Path(location) / "files" / name
             if candidate.is_file() and os.access(candidate, os.X_OK):
                 return str(candidate)
-    found = shutil.which("pandoc")
+    found = shutil.which("pandoc")  # PATHEXT makes this find pandoc.exe on Windows
     if found:
         return found
     raise BuildFailure(
@@ -221,14 +222,16 @@ def write_text_atomic(target: Path, text: str) -> bool:
 
 @contextlib.contextmanager
 def build_lock(build_dir: Path) -> Iterator[None]:
-    """Exclusive lock on build/ for the writing phase; a second build waits for the first."""
+    """Exclusive lock on build/ for the writing phase; a second build waits for the first.
+
+    filelock uses flock on POSIX and msvcrt.locking on Windows, so this works on both."""
     try:
         build_dir.mkdir(parents=True, exist_ok=True)
-        handle = open(build_dir / ".lock", "a+b")  # noqa: SIM115 - held for the whole block
+        lock = FileLock(build_dir / ".lock")
+        lock.acquire()
     except OSError as exc:
         raise BuildFailure(f"kan map {build_dir} niet gebruiken: {_reason(exc)}") from None
     try:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
         # A build killed while writing leaves its temporary files; with the lock held no
         # other build can own them, so they go.
         for stale in build_dir.rglob(".*.tmp"):
@@ -236,8 +239,7 @@ def build_lock(build_dir: Path) -> Iterator[None]:
                 stale.unlink()
         yield
     finally:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-        handle.close()
+        lock.release()
 
 
 # -- Shared conversion -------------------------------------------------------------------
@@ -325,7 +327,7 @@ def run_pandoc_batch(
     lines = []
     for n, (markdown, reference, target) in enumerate(conversions):
         source = workdir / f"in-{n}.md"
-        source.write_text(markdown, encoding="utf-8")
+        source.write_text(markdown, encoding="utf-8", newline="\n")
         titles.setdefault(source, titles.get(target, target.name))
         lines.append(f"{source}\t{reference}\t{target}")
     listing = workdir / "conversions.txt"
