@@ -216,3 +216,182 @@ def test_regiovisie_contents_page_numbers_are_the_real_pages(built: Path, tmp_pa
         assert int(number) == found[0], f"'{title}': inhoud zegt {number}, kop staat op {found[0]}"
     # the chapters really spread over pages: not every entry on one page
     assert len({number for _, number in entries}) >= 6
+
+
+# -- seed 001: raadsvoorstel Regiovisie Jeugdhulp en Wmo 2025-2029 vaststellen ---------------
+
+SEED_001_SECTIONS = [
+    "Samenvatting",
+    "Gevraagd besluit",
+    "Inleiding",
+    "Participatie",
+    "Wat willen we bereiken",
+    "Wat gaan we daarvoor doen",
+    "Argumenten",
+    "Kanttekeningen, risico's en alternatieven",
+    "Financiële gevolgen",
+    "Communicatie",
+    "Vervolgproces",
+    "Bevoegdheid raad",
+]
+SEED_001_FACTS = [
+    "22 mei 2024",
+    "gezamenlijke raadssessie",
+    "Samenwerken in het sociaal domein in Utrecht West",
+    "BMC",
+    "oktober 2024",
+    "Z/24/074398 / D/24/159267",
+    "D/24/159267",
+    "Kadernota 2026",
+    "1 januari 2027",
+    "ervaringsdeskundigen",
+    "één gezamenlijke regionale sessie",
+    "dekkend zorglandschap",
+    "artikel 108 en artikel 147, tweede lid, van de Gemeentewet",
+    "de Regiovisie Jeugdhulp en Wmo 2025-2029 vast te stellen",
+]
+
+
+@pytest.mark.parametrize("gemeente", ["woerden", "montfoort"])
+def test_seed_001_raadsvoorstel_has_every_section_and_fact(built: Path, gemeente: str) -> None:
+    [docx] = built.glob(f"{gemeente}/*-raadsvoorstel-regiovisie-vaststellen.docx")
+    doc = Document(str(docx))
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert [h for h in SEED_001_SECTIONS if h not in headings] == []
+    arguments = [p.text[:4] for p in doc.paragraphs if p.style.name == "Heading 2"]
+    assert [a for a in arguments if a[:2] == "1."] == ["1.1 ", "1.2 ", "1.3 "]
+    assert missing(docx_text(docx), SEED_001_FACTS) == []
+
+
+def test_seed_001_timeline_kenmerk_year_follows_the_meeting(built: Path) -> None:
+    """May 2025 meetings carry 2025 kenmerken; the March 2026 GR proposal carries 2026."""
+    text = docx_text(next(built.glob("stichtse-vecht/2025-05-20-raadsvoorstel-*.docx")))
+    assert "SV-2025-0733" in text and "20 mei 2025" in text
+    text = docx_text(next(built.glob("oudewater/2026-03-05-raadsvoorstel-gr-*.docx")))
+    assert "Z/26/090117" in text
+
+
+# -- seed 004: council feedback of Midden-Holland on its draft regiovisie ---------------------
+
+
+@pytest.fixture(scope="module")
+def midden_holland(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import ROOT
+
+    from regiodocs.build import build
+
+    out = tmp_path_factory.mktemp("mh") / "build"
+    build(
+        ROOT / "content", ROOT / "templates", out, "midden-holland", ("regiovisie", "reactienota")
+    )
+    return out / "regio"
+
+
+SEED_004_REMARKS = [
+    # Bodegraven-Reeuwijk, six remarks
+    "dekkend palet",
+    "monopolisten",
+    "continuïteit",
+    "normaliseren de kern van de visie",
+    "NSDMH",
+    "paard achter de wagen",
+    # Krimpenerwaard, A-D and their twelve worked-out points
+    "Norm van Opdrachtgeverschap (NvO)",
+    "niet compleet uitgewerkt",
+    "oppervlakkig",
+    "2022-2023",
+    "beleg de toegang daartoe lokaal in plaats van bij Gouda",
+    "financiering van regionale taken",
+    "jeugdbeschermingstafel",
+    "één gezin, één plan, één regisseur",
+    "werkgroep vereenvoudiging jeugdbeschermingsketen",
+    "hoe de raad bij de uitwerking wordt betrokken",
+    "doorstroom naar lokale huisvesting",
+    "IGJ en het IKZ",
+    "budgetplafonds of noem ze alleen als laatste middel",
+    "maatwerkaanbod",
+    "Jeugdmatch (Verwijs Index Risicojongeren)",
+    "JB West",
+    # Zuidplas: the three tensions, three themes and the proposed motions
+    "inspireert weinig",
+    "aan de voorkant over het proces van normaliseren",
+    "voorbereiding van de nieuwe inkoopsystematiek begint in 2022",
+    "solidariteitsafspraken",
+    "Wadwijzer",
+    "werk en inkomen regionaal",
+    "gelijke indicatoren",
+    "rol van de raden",
+    "spiegel bij besluitvorming",
+    "abonnementstarief",
+    "visie op ouder worden in Midden-Holland",
+    # Gouda, grouped
+    "visie, een missie en een strategisch plan",
+    "SMART",
+    "meer betrokken worden bij de uitwerking",
+    "breder dan alleen de inkoop",
+    "Handvatten om keuzes te maken",
+    "Solidariteit in regioverband",
+    "Solidariteit in de zorg",
+    "Doorstroming van jeugdhulp naar de Wmo",
+    "passend onderwijs",
+    "crisis in de jeugdzorg",
+    "Uithuisplaatsing en terugplaatsing",
+    "langer thuis wonen",
+    "Aandacht voor kwetsbare groepen",
+    "zonder netwerk",
+    "woningtekort voor jongeren",
+    "Knarrenhoven",
+    "Goudse WoonZorgvisie",
+    "omzet en winst",
+]
+SEED_004_TOPICS = [
+    "2 september 2021",
+    "16 september 2021",
+    "normaliseren",
+    "samenwerkingsafspraken",
+    "output en outcome",
+    "kwaliteitsindicatoren",
+    "budgetplafonds",
+    "BOSD",
+    "contractbeheer",
+    "beschut en beschermd wonen",
+    "mandaat van de gemeente",
+    "een visie op afschalen",
+    "woonopgave",
+    "Positieve Gezondheid",
+]
+SEED_004_PAGES = ["blz. 22", "blz. 28", "blz. 14", "blz. 11", "blz. 15", "blz. 27", "blz. 17"]
+
+
+def test_seed_004_every_remark_with_page_kind_and_source(midden_holland: Path) -> None:
+    docx = midden_holland / "midden-holland-reactienota.docx"
+    text = docx_text(docx)
+    assert missing(text, SEED_004_REMARKS) == []
+    assert missing(text, SEED_004_TOPICS) == []
+    assert missing(text, SEED_004_PAGES) == []
+    assert "Er zijn 51 reacties ontvangen" in text
+    doc = Document(str(docx))
+    remarks = [t for t in doc.tables if t.rows[0].cells[0].text == "Nr."]
+    numbers = [int(row.cells[0].text) for t in remarks for row in t.rows[1:]]
+    assert numbers == list(range(1, 52))  # numbered continuously over all sources
+    kinds = " ".join(row.cells[1].text for t in remarks for row in t.rows[1:])
+    assert kinds.count("(amendement, ") == 8 and kinds.count("(motie, ") == 11
+    assert kinds.count("(vraag, ") == 1
+
+
+def test_seed_004_sources_in_date_order(midden_holland: Path) -> None:
+    doc = Document(str(midden_holland / "midden-holland-reactienota.docx"))
+    sources = [
+        p.text
+        for p in doc.paragraphs
+        if p.style.name == "Heading 1" and p.text.endswith(("2021)",))
+    ]
+    assert [s.split(" ")[0] + " " + s.split(" ")[1] for s in sources] == [
+        "Commissie Samenleving",
+        "Krimpenerwaard, inbreng",
+        "Raadscommissie Samenleving",
+        "Zuidplas, beeld",
+    ]
+    assert sources[0].endswith("(21 april en 19 mei 2021)")
+    assert sources[1].endswith("(2 september 2021)")
+    assert sources[2].endswith("(uiterlijk 16 september 2021)")

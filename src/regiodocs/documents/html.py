@@ -25,6 +25,10 @@ from regiodocs.documents.markdown import TAB_MARK
 
 _DIV_OPEN = re.compile(r'^::: \{custom-style="([^"]+)"\}\s*$')
 _DIV_CLOSE = re.compile(r"^:::\s*$")
+# Raw OOXML that our templates write (documents/toc.py): the table of contents and page breaks.
+_RAW_OPEN = re.compile(r"^```\{=openxml\}\s*$")
+_RAW_CLOSE = re.compile(r"^```\s*$")
+_TOC_ENTRY = re.compile(r'<w:hyperlink w:anchor="([^"]+)"><w:r><w:t[^>]*>([^<]*)</w:t>')
 _HEADING = re.compile(r"^(#{1,6}) (.*?)(?: \{#([A-Za-z0-9._:-]+)\})?\s*$")
 _EMPTY_HEAD = re.compile(r"<thead>\s*<tr>\s*(?:<th[^>]*>\s*</th>\s*)+</tr>\s*</thead>\s*")
 _ROW_FIRST_CELL = re.compile(r"<tr>\s*<td([^>]*)>(.*?)</td>", re.S)
@@ -101,7 +105,18 @@ def sections(markdown: str, cache: ChunkCache | None = None) -> tuple[str, list[
     title = ""
     style: str | None = None
     captured: list[str] = []
+    raw: list[str] | None = None
     for line in lines:
+        if raw is not None:
+            if _RAW_CLOSE.match(line):
+                out.extend(_openxml(raw))
+                raw = None
+            else:
+                raw.append(line)
+            continue
+        if style is None and _RAW_OPEN.match(line):
+            raw = []
+            continue
         if style is not None:
             if _DIV_CLOSE.match(line):
                 out.extend(_close_div(style, captured, title_seen=bool(title)))
@@ -132,6 +147,16 @@ def sections(markdown: str, cache: ChunkCache | None = None) -> tuple[str, list[
     chunks = "\n".join(out).split(_SECTION_BREAK)
     render = cache.render if cache is not None else ChunkCache(limit=len(chunks)).render
     return title, [render(chunk) for chunk in chunks]
+
+
+def _openxml(lines: list[str]) -> list[str]:
+    """Our raw OOXML blocks in HTML: the contents become a list of links; a page break has no
+    meaning on a web page. The page numbers exist only in Word and PDF."""
+    entries = [_TOC_ENTRY.search(line) for line in lines]
+    links = [
+        f'<li><a href="#{html.escape(m.group(1))}">{m.group(2)}</a></li>' for m in entries if m
+    ]
+    return ['<ul class="inhoud">', *links, "</ul>", ""] if links else []
 
 
 def _close_div(style: str, lines: list[str], *, title_seen: bool) -> list[str]:

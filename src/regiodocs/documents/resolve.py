@@ -25,6 +25,7 @@ from regiodocs.content.models.besluiten import (
     LokaleParagraaf,
     Raadsvoorstel,
 )
+from regiodocs.content.models.consultatie import Bron, Opmerking
 from regiodocs.content.models.regio import Deelnemer, Huisstijl
 from regiodocs.content.models.visie import Tabel
 from regiodocs.content.region import Region
@@ -413,21 +414,25 @@ class _Resolver:
             "niet-verwerkt": "niet verwerkt",
         }
         bronnen = []
-        for bron in c.bronnen:
+        nummer = 0
+        # Sources in date order (stable for equal dates); remarks numbered continuously.
+        for bron in sorted(c.bronnen, key=lambda b: b.datum):
             rows = []
-            for n, o in enumerate(bron.opmerkingen, start=1):
+            for o in bron.opmerkingen:
+                nummer += 1
                 a = o.afhandeling
                 rows.append(
                     {
-                        "nummer": n,
+                        "nummer": nummer,
                         "soort": o.soort,
                         "tekst": o.tekst,
+                        "plaats": _plaats(o),
                         "afhandeling": labels[a.status] if a else "open",
                         "reden": a.reden if a else "nog niet afgehandeld",
                         "waar": self._verwijzing(a.verwijzing) if a and a.verwijzing else "-",
                     }
                 )
-            bronnen.append({"naam": bron.naam, "datum": fmt.datum(bron.datum), "rows": rows})
+            bronnen.append({"naam": bron.naam, "datum": _bron_datum(bron), "rows": rows})
         alle = [o for b in c.bronnen for o in b.opmerkingen]
         telling = [
             {
@@ -441,6 +446,7 @@ class _Resolver:
         )
         context = {
             "consultatie": c,
+            "p": md_paragraphs,
             "bronnen": bronnen,
             "telling": telling,
             "totaal": len(alle),
@@ -455,7 +461,7 @@ class _Resolver:
             subject=c.onderwerp,
             author=f"Gemeenten van de regio {self.regio.naam}",
             kenmerk=f"Vingerafdruk {self.fingerprints['reactienota']}",
-            datum=max(b.datum for b in c.bronnen),
+            datum=max(b.datum_tot or b.datum for b in c.bronnen),
         )
 
     def _verwijzing(self, text: str) -> str:
@@ -789,6 +795,28 @@ def lokale_paragrafen(paragrafen: Sequence[LokaleParagraaf]) -> dict[str, Md]:
         # Blank lines around, so a heading never sticks to the text before or after it.
         out[anker] = Md(f"\n{text}\n" if text else "")
     return out
+
+
+def _plaats(o: Opmerking) -> str:
+    """'amendement, blz. 28, bron: D.1' for a remark; empty for a plain remark without place."""
+    parts: list[str] = [o.soort] if o.soort != "opmerking" else []
+    if o.pagina:
+        parts.append(f"blz. {o.pagina}")
+    if o.kenmerk_bron:
+        parts.append(f"bron: {o.kenmerk_bron}")
+    if o.groep:
+        parts.append(f"onder '{o.groep}'")
+    return ", ".join(parts)
+
+
+def _bron_datum(bron: Bron) -> str:
+    if bron.datum_soort == "uiterlijk":
+        return f"uiterlijk {fmt.datum(bron.datum)}"
+    if bron.datum_tot:
+        if bron.datum.year == bron.datum_tot.year:
+            return f"{fmt.datum(bron.datum).rsplit(' ', 1)[0]} en {fmt.datum(bron.datum_tot)}"
+        return f"{fmt.datum(bron.datum)} en {fmt.datum(bron.datum_tot)}"
+    return fmt.datum(bron.datum)
 
 
 def _anker(key: str) -> Md:

@@ -36,7 +36,8 @@ class Deelnemer(Model):
         description="Voorvoegsel van kenmerken; {jaar} wordt het jaar van de datum van het document (2025), {jj} de laatste twee cijfers (25), bijv. 'Z/{jj}/'."
     )
     raadsvergaderingen: list[Datum] = Field(
-        min_length=1, description="Data van de raadsvergaderingen waarop besluiten kunnen vallen."
+        default_factory=list,
+        description="Data van de raadsvergaderingen waarop besluiten kunnen vallen.",
     )
 
     def kenmerk(self, volgnummer: str, datum: date) -> str:
