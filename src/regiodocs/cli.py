@@ -6,6 +6,7 @@ them, so ``regiodocs --help`` and ``regiodocs check`` stay fast.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -14,7 +15,7 @@ from typing import Any, TypeVar
 
 import click
 
-from regiodocs.diagnostics import ContentError, UsageError
+from regiodocs.diagnostics import ContentError, Diagnostic, UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -72,7 +73,109 @@ def _output_paths(func: F) -> F:
     return func
 
 
+def _remember(key: str) -> Callable[[click.Context, click.Parameter, Any], None]:
+    """Store an output setting for the whole command line (before or after the command)."""
+
+    def store(ctx: click.Context, _param: click.Parameter, value: Any) -> None:
+        if value:
+            ctx.meta[f"regiodocs.{key}"] = value
+
+    return store
+
+
+def _output_settings(func: F) -> F:
+    """--quiet, --verbose and --format, accepted before and after the command name."""
+    func = click.option(
+        "--format",
+        type=click.Choice(["tekst", "json"]),
+        default=None,
+        expose_value=False,
+        callback=_remember("format"),
+        help="Uitvoer als tekst (standaard) of als JSON: meldingen met file, line, column, "
+        "severity, code en message.",
+    )(func)
+    func = click.option(
+        "-v",
+        "--verbose",
+        is_flag=True,
+        expose_value=False,
+        callback=_remember("verbose"),
+        help="Meer details (gelezen bestanden, ongewijzigde documenten).",
+    )(func)
+    func = click.option(
+        "-q",
+        "--quiet",
+        is_flag=True,
+        expose_value=False,
+        callback=_remember("quiet"),
+        help="Alleen fouten en waarschuwingen tonen.",
+    )(func)
+    return func
+
+
+def _setting(key: str) -> Any:
+    ctx = click.get_current_context(silent=True)
+    return ctx.meta.get(f"regiodocs.{key}") if ctx else None
+
+
+def _json_mode() -> bool:
+    return bool(_setting("format") == "json")
+
+
+def _info(text: str) -> None:
+    """A line for people: left out with --quiet and in JSON mode."""
+    if not _setting("quiet") and not _json_mode():
+        click.echo(text)
+
+
+def _detail(text: str) -> None:
+    """A line only --verbose shows."""
+    if _setting("verbose") and not _setting("quiet") and not _json_mode():
+        click.echo(text)
+
+
+def _emit_json(ok: bool, diagnostics: list[Diagnostic], **extra: Any) -> None:
+    errors = sum(1 for d in diagnostics if d.severity == "fout")
+    document = {
+        "ok": ok,
+        "errors": errors,
+        "warnings": len(diagnostics) - errors,
+        "diagnostics": [d.as_json() for d in diagnostics],
+        **extra,
+    }
+    click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+def _json_failure(code: str, message: str) -> None:
+    """A problem without a place in the content (usage, build), in the JSON shape."""
+    click.echo(
+        json.dumps(
+            {
+                "ok": False,
+                "errors": 1,
+                "warnings": 0,
+                "diagnostics": [
+                    {
+                        "file": None,
+                        "line": None,
+                        "column": None,
+                        "severity": "error",
+                        "code": code,
+                        "yaml_path": "",
+                        "message": message,
+                    }
+                ],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+    )
+
+
 def _report_content_error(exc: ContentError) -> None:
+    if _json_mode():
+        _emit_json(False, exc.diagnostics)
+        return
     for diagnostic in exc.diagnostics:
         click.echo(str(diagnostic), err=True)
     errors = sum(1 for d in exc.diagnostics if d.severity == "fout")
@@ -91,12 +194,16 @@ def _run(action: Callable[[], None]) -> None:
         _report_content_error(exc)
         sys.exit(1)
     except UsageError as exc:
-        click.echo(f"Fout: {exc}", err=True)
+        if _json_mode():
+            _json_failure("gebruik", str(exc))
+        else:
+            click.echo(f"Fout: {exc}", err=True)
         sys.exit(2)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="regiodocs")
+@_output_settings
 def main() -> None:
     """regiodocs: regionale bestuursdocumenten uit één bron van inhoud."""
 
@@ -104,6 +211,7 @@ def main() -> None:
 @main.command()
 @_common
 @click.option("--strict", is_flag=True, help="Waarschuwingen tellen als fouten.")
+@_output_settings
 def check(content_dir: Path, region_id: str, strict: bool) -> None:
     """Controleer de inhoud van een regio (schema, verwijzingen, Wgr-regels)."""
 
@@ -111,9 +219,14 @@ def check(content_dir: Path, region_id: str, strict: bool) -> None:
         from regiodocs.content.pipeline import load_checked
 
         checked = load_checked(content_dir, region_id, strict=strict)
-        for warning in checked.warnings:
-            click.echo(str(warning), err=True)
+        if not _json_mode():
+            for warning in checked.warnings:
+                click.echo(str(warning), err=True)
         region = checked.region
+        for source in [*region.raw.singles.values()] + [
+            f for files in region.raw.folders.values() for f in files
+        ]:
+            _detail(f"gelezen: {source.path}")
         regeling = region.regeling
         articles = (
             sum(
@@ -123,7 +236,15 @@ def check(content_dir: Path, region_id: str, strict: bool) -> None:
             if regeling
             else 0
         )
-        click.echo(
+        if _json_mode():
+            _emit_json(
+                True,
+                checked.warnings,
+                regio=region.regio.id,
+                gemeenten=len(region.regio.deelnemers),
+                artikelen=articles,
+            )
+        _info(
             f"Inhoud {region.regio.naam} in orde: {len(region.regio.deelnemers)} gemeenten, "
             f"{len(region.raadsvoorstellen)} raadsvoorstel(len), {articles} artikelen in de regeling, "
             f"{len(checked.warnings)} waarschuwing(en)."
@@ -178,6 +299,7 @@ def schema(output: Path | None, per_file: Path | None) -> None:
     default=None,
     help="Aantal parallelle conversies (standaard: alle kernen).",
 )
+@_output_settings
 def build(
     soort: str,
     content_dir: Path,
@@ -196,21 +318,39 @@ def build(
 
         kinds = KINDS + EXTRA_KINDS if soort == "all" else (soort,)
         # Progress on a terminal only; quiet when piped and in CI.
-        progress = _progress_printer() if sys.stderr.isatty() and not os.environ.get("CI") else None
+        progress = (
+            _progress_printer()
+            if sys.stderr.isatty() and not os.environ.get("CI") and not _setting("quiet")
+            else None
+        )
         try:
             report = run_build(
                 content_dir, template_dir, build_dir, region_id, kinds, gemeente, workers, progress
             )
         except BuildFailure as exc:
-            click.echo(f"Fout: {exc}. Er is niets in {build_dir} gewijzigd.", err=True)
+            if _json_mode():
+                _json_failure("build", f"{exc}. Er is niets in {build_dir} gewijzigd.")
+            else:
+                click.echo(f"Fout: {exc}. Er is niets in {build_dir} gewijzigd.", err=True)
             sys.exit(1)
         if progress:
             click.echo("", err=True)
         docx = [p for p in report.written if p.suffix == ".docx"]
+        if _json_mode():
+            _emit_json(
+                True,
+                [],
+                gemaakt=[p.as_posix() for p in docx],
+                ongewijzigd=[p.as_posix() for p in report.unchanged if p.suffix == ".docx"],
+                pandoc_runs=report.pandoc_runs,
+            )
         for path in docx:
-            click.echo(f"gemaakt: {path}")
+            _info(f"gemaakt: {path}")
+        for path in report.unchanged:
+            if path.suffix == ".docx":
+                _detail(f"ongewijzigd: {path}")
         unchanged = sum(1 for p in report.unchanged if p.suffix == ".docx")
-        click.echo(
+        _info(
             f"{len(docx)} document(en) gemaakt, {unchanged} ongewijzigd; "
             f"{len(report.converted)} opnieuw opgemaakt met {report.pandoc_runs} pandoc-run(s), "
             f"{len(report.from_cache)} uit de cache."

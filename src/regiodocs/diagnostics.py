@@ -32,6 +32,21 @@ class Diagnostic:
     yaml_path: str
     message: str
     severity: Severity = "fout"
+    # Stable kind of problem for tools: 'yaml', 'schema.<pydantic type>', 'notatie',
+    # 'inhoud' (semantic checks), 'sjabloon', 'import'.
+    code: str = "inhoud"
+
+    def as_json(self) -> dict[str, object]:
+        """The machine-readable form (``--format json``): severity in English for tools."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "severity": "error" if self.severity == "fout" else "warning",
+            "code": self.code,
+            "yaml_path": self.yaml_path,
+            "message": self.message,
+        }
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"

@@ -126,7 +126,13 @@ class SourceFile:
         return self.positions.get((), (1, 1))
 
     def diagnostic(
-        self, path: YamlPath, message: str, *, key: bool = False, warning: bool = False
+        self,
+        path: YamlPath,
+        message: str,
+        *,
+        key: bool = False,
+        warning: bool = False,
+        code: str = "inhoud",
     ) -> Diagnostic:
         line, column = self.locate(path, key=key)
         return Diagnostic(
@@ -136,6 +142,7 @@ class SourceFile:
             yaml_path=format_path(self.root, path),
             message=message,
             severity="waarschuwing" if warning else "fout",
+            code=code,
         )
 
 
@@ -202,7 +209,14 @@ def load_region(content_dir: Path, region_id: str, files: FileCache | None = Non
         if not path.exists():
             if section in REQUIRED:
                 problems.append(
-                    Diagnostic(str(display_path(path)), 1, 1, section, f"bestand {name} ontbreekt")
+                    Diagnostic(
+                        str(display_path(path)),
+                        1,
+                        1,
+                        section,
+                        f"bestand {name} ontbreekt",
+                        code="yaml",
+                    )
                 )
             continue
         loaded = load(path, section, problems)
@@ -329,7 +343,7 @@ def _load_careful(path: Path, root: str, problems: list[Diagnostic]) -> SourceFi
     shown = str(display_path(path))
 
     def fail(line: int, column: int, message: str) -> None:
-        problems.append(Diagnostic(shown, line, column, root, message))
+        problems.append(Diagnostic(shown, line, column, root, message, code="yaml"))
 
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:

@@ -67,11 +67,16 @@ def _diagnostic(model: type[Model], source: SourceFile, error: Any) -> Diagnosti
                 ". Dit lijkt een stuk tekst: staat er een komma in een tekst tussen { }? "
                 'Zet die tekst dan tussen aanhalingstekens ("...")'
             )
-        return source.diagnostic(loc, f"onbekende sleutel '{key}'{hint}", key=True)
+        return source.diagnostic(
+            loc, f"onbekende sleutel '{key}'{hint}", key=True, code="schema.extra_forbidden"
+        )
     if kind == "missing":
         field_name = str(loc[-1])
-        return source.diagnostic(loc[:-1], f"verplicht veld '{field_name}' ontbreekt")
-    return source.diagnostic(loc, _message(kind, ctx, value, error.get("msg", "")))
+        return source.diagnostic(
+            loc[:-1], f"verplicht veld '{field_name}' ontbreekt", code="schema.missing"
+        )
+    code = "notatie" if isinstance(ctx.get("error"), notatie.NotatieFout) else f"schema.{kind}"
+    return source.diagnostic(loc, _message(kind, ctx, value, error.get("msg", "")), code=code)
 
 
 def _message(kind: str, ctx: dict[str, Any], value: Any, msg: str) -> str:

@@ -65,7 +65,7 @@ def render_document(env: jinja2.Environment, job: Job) -> str:
 
 
 def _diag(file: str, line: int, message: str) -> Diagnostic:
-    return Diagnostic(str(display_path(Path(file))), line, 1, "", message)
+    return Diagnostic(str(display_path(Path(file))), line, 1, "", message, code="sjabloon")
 
 
 def _template_frame(tb: TracebackType | None, fallback: Path) -> tuple[str, int]:
