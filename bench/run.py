@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402
 
 from regiodocs.build import build  # noqa: E402
-from regiodocs.documents.resolve import EXTRA_KINDS, KINDS  # noqa: E402
+from regiodocs.documents.views.common import EXTRA_KINDS, KINDS  # noqa: E402
 from regiodocs.output.write import find_pandoc  # noqa: E402
 
 ALL = KINDS + EXTRA_KINDS

@@ -37,7 +37,7 @@ def run(project: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One full build of the shipped content (all documents, all municipalities)."""
     from regiodocs.build import build
-    from regiodocs.documents.resolve import EXTRA_KINDS, KINDS
+    from regiodocs.documents.views.common import EXTRA_KINDS, KINDS
 
     base = tmp_path_factory.mktemp("built")
     build(ROOT / "content", ROOT / "templates", base / "build", "utrecht-west", KINDS + EXTRA_KINDS)

@@ -12,7 +12,7 @@ from lxml import etree
 from regiodocs import fmt
 from regiodocs.content.load import load_region
 from regiodocs.content.schema import validate_region
-from regiodocs.documents.resolve import EXTRA_KINDS, KINDS
+from regiodocs.documents.views.common import EXTRA_KINDS, KINDS
 
 ROOT = Path(__file__).resolve().parents[1]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

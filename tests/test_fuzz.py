@@ -20,8 +20,9 @@ from ruamel.yaml import YAML
 
 from regiodocs.content.pipeline import load_checked
 from regiodocs.diagnostics import ContentError, UsageError
+from regiodocs.documents.plan import plan_documents
 from regiodocs.documents.render import make_environment, render_document
-from regiodocs.documents.resolve import EXTRA_KINDS, KINDS, plan_documents
+from regiodocs.documents.views.common import EXTRA_KINDS, KINDS
 
 FILES = [
     "regio.yaml",
@@ -127,7 +128,7 @@ def test_mutated_content_builds_or_fails_cleanly(mutation: tuple[str, Any]) -> N
         with open(target, "w", encoding="utf-8") as handle:
             dumper.dump(data, handle)
         try:
-            region = load_checked(_PROJECT / "content", "utrecht-west").region
+            facts = load_checked(_PROJECT / "content", "utrecht-west").facts
         except ContentError as exc:
             assert exc.diagnostics
             for d in exc.diagnostics:
@@ -135,7 +136,7 @@ def test_mutated_content_builds_or_fails_cleanly(mutation: tuple[str, Any]) -> N
             return
         except UsageError:
             return
-        for job in plan_documents(region, KINDS + EXTRA_KINDS):
+        for job in plan_documents(facts, KINDS + EXTRA_KINDS):
             assert render_document(_ENV, job)
     finally:
         shutil.copy(ROOT / "content/utrecht-west" / name, target)

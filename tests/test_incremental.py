@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import edit, snapshot
 
 from regiodocs.build import build
-from regiodocs.documents.resolve import EXTRA_KINDS, KINDS
+from regiodocs.documents.views.common import EXTRA_KINDS, KINDS
 
 ALL = KINDS + EXTRA_KINDS
 

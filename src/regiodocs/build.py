@@ -27,15 +27,15 @@ from regiodocs import __version__
 from regiodocs.content.models.regio import Huisstijl
 from regiodocs.content.pipeline import load_checked
 from regiodocs.diagnostics import UsageError
+from regiodocs.documents.plan import plan_documents
 from regiodocs.documents.render import make_environment, render_document
-from regiodocs.documents.resolve import (
+from regiodocs.documents.views.common import (
     DEFAULT_HUISSTIJL,
     KINDS,
     PER_GEMEENTE_KINDS,
     DocMeta,
     Job,
     placeholder_values,
-    plan_documents,
 )
 from regiodocs.output.house_style import build_reference_docx, pandoc_default_reference
 from regiodocs.output.write import (
@@ -98,8 +98,10 @@ def build(
     known = [d.id for d in region.regio.deelnemers]
     if gemeente is not None and gemeente not in known:
         raise UsageError(f"onbekende gemeente '{gemeente}'; kies uit: {', '.join(known)}")
-    jobs = plan_documents(region, kinds, gemeente)
-    masked = plan_documents(region, kinds, gemeente, mask=True) if strategy == "shared" else None
+    jobs = plan_documents(checked.facts, kinds, gemeente)
+    masked = (
+        plan_documents(checked.facts, kinds, gemeente, mask=True) if strategy == "shared" else None
+    )
     # 'direct' is the naive pipeline: one pandoc process per document, nothing shared.
     return build_jobs(
         jobs,

@@ -313,7 +313,7 @@ def build(
 
     def action() -> None:
         from regiodocs.build import build as run_build
-        from regiodocs.documents.resolve import EXTRA_KINDS, KINDS
+        from regiodocs.documents.views.common import EXTRA_KINDS, KINDS
         from regiodocs.output.write import BuildFailure
 
         kinds = KINDS + EXTRA_KINDS if soort == "all" else (soort,)
@@ -554,10 +554,11 @@ def afweging(
     def action() -> None:
         from regiodocs.build import build_jobs
         from regiodocs.content.pipeline import load_checked
-        from regiodocs.documents.resolve import plan_documents
+        from regiodocs.documents.plan import plan_documents
         from regiodocs.governance.afweging import beoordeel
 
-        region = load_checked(content_dir, region_id).region
+        checked = load_checked(content_dir, region_id)
+        region = checked.region
         known = [o.id for o in region.opgaven]
         if opgave not in known:
             raise UsageError(f"onbekende opgave '{opgave}'; bekend: {', '.join(known) or 'geen'}")
@@ -566,7 +567,7 @@ def afweging(
         advies = beoordeel(region.afwegingskader, chosen)
         jobs = [
             j
-            for j in plan_documents(region, ("afweging",))
+            for j in plan_documents(checked.facts, ("afweging",))
             if j.output.name.endswith(f"-afweging-{opgave}")
         ]
         report = build_jobs(jobs, template_dir, build_dir)

@@ -11,6 +11,7 @@ from datetime import date
 from typing import cast
 
 from regiodocs import fmt
+from regiodocs.content.facts import Facts
 from regiodocs.content.load import SourceFile
 from regiodocs.content.models.afwegingskader import Opgave
 from regiodocs.content.models.besluiten import Raadsvoorstel
@@ -19,13 +20,11 @@ from regiodocs.content.models.regio import Deelnemer
 from regiodocs.content.models.taken import Taak
 from regiodocs.content.region import Region
 from regiodocs.diagnostics import ContentError, Diagnostic, YamlPath
-from regiodocs.governance.verdeelsleutel import verdeelsleutel
 from regiodocs.legal.numbering import (
     FORBIDDEN_CITATION,
     REFERENCE,
     REFERENCE_KEY,
     iter_articles,
-    number_regeling,
 )
 
 
@@ -55,25 +54,30 @@ class _Findings:
                 seen[ident] = path
 
 
-def check_region(region: Region, *, wgr: bool = True) -> list[Diagnostic]:
-    """All semantic findings (errors and warnings) for a validated region; with the Wgr-toets."""
+def check_region(
+    region: Region, *, wgr: bool = True, facts: Facts | None = None
+) -> list[Diagnostic]:
+    """All semantic findings (errors and warnings) for a validated region; with the Wgr-toets.
+
+    The figures the checks compute (numbering, cost key, votes, Wgr outcomes) stay in
+    ``facts`` for the documents.
+    """
+    facts = facts or Facts(region)
     found = _Findings()
     _check_regio(region, found)
     _check_visie(region, found)
     _check_bestuur_en_taken(region, found)
-    _check_financien(region, found)
-    _check_regeling(region, found)
+    _check_financien(region, facts, found)
+    _check_regeling(region, facts, found)
     _check_besluiten(region, found)
-    _check_consultatie(region, found)
+    _check_consultatie(region, facts, found)
     _check_afwegingskader(region, found)
     _check_opgaven(region, found)
-    _check_stemverhouding(region, found)
+    _check_stemverhouding(region, facts, found)
     _check_tijdlijn(region, found)
     _check_toekomstnotitie(region, found)
     if wgr and not any(d.severity == "fout" for d in found.items):
-        from regiodocs.legal.wgr import wgr_toets
-
-        for uitkomst in wgr_toets(region):
+        for uitkomst in facts.wgr:
             found.items.extend(uitkomst.meldingen)
     return found.items
 
@@ -219,7 +223,7 @@ def _check_bestuur_en_taken(region: Region, found: _Findings) -> None:
             found.error(src, ("taken", i, "artikel"), _unknown("artikel", t.artikel, artikelen))
 
 
-def _check_financien(region: Region, found: _Findings) -> None:
+def _check_financien(region: Region, facts: Facts, found: _Findings) -> None:
     if region.financien is None:
         return
     src = region.source("financien")
@@ -227,10 +231,7 @@ def _check_financien(region: Region, found: _Findings) -> None:
     found.unique(
         src, ((p.id, ("begrotingsposten", i, "id")) for i, p in enumerate(posten)), "begrotingspost"
     )
-    sleutel = verdeelsleutel(
-        {d.id: d.inwoners.aantal for d in region.regio.deelnemers},
-        region.financien.verdeelsleutel.decimalen,
-    )
+    sleutel = facts.sleutel
     for i, d in enumerate(region.regio.deelnemers):
         if sleutel[d.id].procent == 0:
             found.warn(
@@ -244,7 +245,7 @@ def _check_financien(region: Region, found: _Findings) -> None:
             found.error(src, ("begrotingsposten", i, "taak"), _unknown("taak", p.taak, taken))
 
 
-def _check_regeling(region: Region, found: _Findings) -> None:
+def _check_regeling(region: Region, facts: Facts, found: _Findings) -> None:
     regeling = region.regeling
     if regeling is None:
         return
@@ -274,7 +275,7 @@ def _check_regeling(region: Region, found: _Findings) -> None:
                 "onderdeel",
             )
     found.unique(src, entries, "id")
-    index = number_regeling(regeling)
+    index = facts.numbering
     for *_, artikel, path in iter_articles(regeling):
         for i, lid in enumerate(artikel.leden):
             texts: list[tuple[str, YamlPath]] = [(lid.tekst, (*path, "leden", i, "tekst"))]
@@ -423,7 +424,7 @@ def _check_raadsvoorstel(
             )
 
 
-def _check_consultatie(region: Region, found: _Findings) -> None:
+def _check_consultatie(region: Region, facts: Facts, found: _Findings) -> None:
     if region.consultatie is None:
         return
     src = region.source("consultatie")
@@ -439,7 +440,7 @@ def _check_consultatie(region: Region, found: _Findings) -> None:
         "opmerking",
     )
     deelnemers = {d.id for d in region.regio.deelnemers}
-    index = number_regeling(region.regeling) if region.regeling else {}
+    index = facts.numbering
     for i, bron in enumerate(bronnen):
         if bron.gemeente and bron.gemeente not in deelnemers:
             found.error(
@@ -624,21 +625,11 @@ def _check_opgave_tegen_taak(
         )
 
 
-def _check_stemverhouding(region: Region, found: _Findings) -> None:
-    from regiodocs.governance.stemverhouding import StemverhoudingFout, stemmen
+def _check_stemverhouding(region: Region, facts: Facts, found: _Findings) -> None:
+    from regiodocs.governance.stemverhouding import StemverhoudingFout
 
-    bestuur = region.bestuur
-    if bestuur is None:
-        return
-    ab = next((o for o in bestuur.organen if o.soort == "algemeen-bestuur"), None)
-    if ab is None or ab.leden_per_deelnemer is None:
-        return
     try:
-        stemmen(
-            bestuur.stemverhouding,
-            {d.id: d.inwoners.aantal for d in region.regio.deelnemers},
-            ab.leden_per_deelnemer,
-        )
+        facts.stemmen  # noqa: B018 (computing the votes is the check)
     except StemverhoudingFout as exc:
         found.error(
             region.source("bestuur"),
@@ -833,7 +824,7 @@ def check_regeling_source(source: SourceFile) -> tuple[Regeling | None, list[Dia
         return None, exc.diagnostics
     region = region_for_regeling(source, regeling)
     found = _Findings()
-    _check_regeling(region, found)
+    _check_regeling(region, Facts(region), found)
     return regeling, found.items
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from regiodocs.content.check import check_region
+from regiodocs.content.facts import Facts
 from regiodocs.content.load import FileCache, load_region
 from regiodocs.content.region import Region
 from regiodocs.content.schema import validate_region
@@ -16,6 +17,7 @@ from regiodocs.diagnostics import ContentError, Diagnostic, errors_only
 class CheckedRegion:
     region: Region
     warnings: list[Diagnostic]
+    facts: Facts  # what the checks computed, for the documents
 
 
 def load_checked(
@@ -32,8 +34,9 @@ def load_checked(
     lets a resident process (the preview) re-read only the files that changed.
     """
     region = validate_region(load_region(content_dir, region_id, files))
-    findings = check_region(region, wgr=wgr)
+    facts = Facts(region)
+    findings = check_region(region, wgr=wgr, facts=facts)
     failing = findings if strict else errors_only(findings)
     if failing:
         raise ContentError(findings)
-    return CheckedRegion(region=region, warnings=findings)
+    return CheckedRegion(region=region, warnings=findings, facts=facts)

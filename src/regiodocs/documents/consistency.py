@@ -19,9 +19,9 @@ from pathlib import Path
 from regiodocs.content.models.besluiten import ANKERS
 from regiodocs.content.pipeline import load_checked
 from regiodocs.documents.markdown import Md, escape
+from regiodocs.documents.plan import plan_documents
 from regiodocs.documents.render import make_environment, render_document
-from regiodocs.documents.resolve import PER_GEMEENTE_KINDS, placeholder_values, plan_documents
-from regiodocs.legal.regeling_view import fingerprint
+from regiodocs.documents.views.common import PER_GEMEENTE_KINDS, placeholder_values
 
 _FINGERPRINT = re.compile(
     r"vingerafdruk ([0-9A-F]{4}\\?-[0-9A-F]{4}\\?-[0-9A-F]{4})", re.IGNORECASE
@@ -44,12 +44,13 @@ class ConsistencyReport:
 def check_consistency(
     content_dir: Path, template_dir: Path, build_dir: Path, region_id: str
 ) -> ConsistencyReport:
-    region = load_checked(content_dir, region_id).region
+    checked = load_checked(content_dir, region_id)
+    region = checked.region
     report = ConsistencyReport()
     env = make_environment(template_dir)
     groups: dict[str, list[tuple[str, str]]] = {}
-    real_jobs = plan_documents(region, PER_GEMEENTE_KINDS)
-    masked_jobs = plan_documents(region, PER_GEMEENTE_KINDS, mask=True)
+    real_jobs = plan_documents(checked.facts, PER_GEMEENTE_KINDS)
+    masked_jobs = plan_documents(checked.facts, PER_GEMEENTE_KINDS, mask=True)
     for real, masked_job in zip(real_jobs, masked_jobs, strict=True):
         # output is <gemeente>/<date>-<kind>-<id>: group by kind and document id
         gemeente, name = real.output.parts
@@ -100,11 +101,7 @@ def check_consistency(
                     f"lokale paragraaf '{lp.id}' ({lp.titel}), aan het eind van "
                     f"'{ANKERS[lp.na]}'"
                 )
-    current = {"regiovisie": fingerprint(region.visie)}
-    if region.regeling:
-        current["regeling"] = fingerprint(region.regeling)
-    if region.consultatie:
-        current["reactienota"] = fingerprint(region.consultatie)
+    current = checked.facts.fingerprints
     known = set(current.values())
     others = [d.name for d in content_dir.iterdir() if d.is_dir()] if content_dir.is_dir() else []
     gemeenten = [d.id for d in region.regio.deelnemers]

@@ -15,7 +15,7 @@ import jinja2
 from regiodocs.content.load import display_path
 from regiodocs.diagnostics import ContentError, Diagnostic
 from regiodocs.documents.markdown import TAB, finalize
-from regiodocs.documents.resolve import Job
+from regiodocs.documents.views.common import Job
 
 
 def make_environment(template_dir: Path) -> jinja2.Environment:

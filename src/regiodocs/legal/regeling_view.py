@@ -194,8 +194,11 @@ def artikel_view(
     return ArtikelView(shown, artikel.kop, f"artikel-{shown}", leden, toelichting)
 
 
-def resolve_regeling(regeling: Regeling, deelnemers: list[str]) -> RegelingView:
-    index = number_regeling(regeling)
+def resolve_regeling(
+    regeling: Regeling, deelnemers: list[str], index: dict[str, Address] | None = None
+) -> RegelingView:
+    """The regeling as templates show it; ``index`` is its numbering when already computed."""
+    index = index if index is not None else number_regeling(regeling)
     numbers = {id(a): n for n, (_, _, _, a, _) in enumerate(iter_articles(regeling), start=1)}
     hoofdstukken: list[HoofdstukView] = []
     for h, hoofdstuk in enumerate(regeling.hoofdstukken, start=1):
@@ -234,9 +237,9 @@ def resolve_regeling(regeling: Regeling, deelnemers: list[str]) -> RegelingView:
     )
 
 
-def citation_outside(regeling: Regeling, key: str) -> str:
+def citation_outside(regeling: Regeling, key: str, index: dict[str, Address] | None = None) -> str:
     """How another document cites a provision: 'artikel 7, tweede lid, van de <citeertitel>'."""
-    citation = cite(number_regeling(regeling)[key])
+    citation = cite((index if index is not None else number_regeling(regeling))[key])
     # Ar: "artikel 7, tweede lid, van de ..." but "artikel 7 van de ..."
     return f"{citation}{',' if ',' in citation else ''} van de {regeling.citeertitel}"
 

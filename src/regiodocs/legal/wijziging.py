@@ -27,7 +27,7 @@ from regiodocs.content.region import Region
 from regiodocs.content.schema import validate_file
 from regiodocs.diagnostics import UsageError
 from regiodocs.documents.markdown import TAB, Md, escape
-from regiodocs.documents.resolve import DEFAULT_HUISSTIJL, DocMeta, Job
+from regiodocs.documents.views.common import DEFAULT_HUISSTIJL, DocMeta, Job
 from regiodocs.legal.numbering import Address, iter_articles, number_regeling, ordinal
 from regiodocs.legal.regeling_view import ArtikelView, artikel_view, legal_text
 

@@ -30,7 +30,7 @@ from filelock import FileLock
 
 from regiodocs import fmt
 from regiodocs.documents.markdown import TAB_MARK
-from regiodocs.documents.resolve import DocMeta
+from regiodocs.documents.views.common import DocMeta
 from regiodocs.output import docx_xml
 from regiodocs.output.house_style import LANGUAGE
 

@@ -15,13 +15,15 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from regiodocs.content.facts import Facts
 from regiodocs.content.load import FileCache
 from regiodocs.content.pipeline import CheckedRegion, load_checked
 from regiodocs.content.region import Region
 from regiodocs.diagnostics import ContentError, Diagnostic, UsageError
 from regiodocs.documents import html
+from regiodocs.documents.plan import plan_documents
 from regiodocs.documents.render import make_environment, render_document
-from regiodocs.documents.resolve import EXTRA_KINDS, KINDS, Job, plan_documents
+from regiodocs.documents.views.common import EXTRA_KINDS, KINDS, Job
 
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 
@@ -106,9 +108,13 @@ class PreviewSession:
 
     @property
     def region(self) -> Region:
+        return self.facts.region
+
+    @property
+    def facts(self) -> Facts:
         if self.checked is None:
             raise UsageError("de inhoud bevat fouten; er is nog geen goede versie om te tonen")
-        return self.checked.region
+        return self.checked.facts
 
     # -- documents -----------------------------------------------------------------------
 
@@ -123,7 +129,7 @@ class PreviewSession:
                 kind=job.kind,
                 gemeente=names.get(str(job.output).split("/", 1)[0]),
             )
-            for job in plan_documents(self.region, KINDS + EXTRA_KINDS)
+            for job in plan_documents(self.facts, KINDS + EXTRA_KINDS)
         ]
         self._entries = (self.version, listed)
         self._kinds = {entry.key: entry.kind for entry in listed}
@@ -171,7 +177,7 @@ class PreviewSession:
         kind = self._kinds.get(key)
         # Plan only documents of this kind (and municipality): the others are not shown.
         kinds = (kind,) if kind is not None else KINDS + EXTRA_KINDS
-        for job in plan_documents(self.region, kinds, gemeente):
+        for job in plan_documents(self.facts, kinds, gemeente):
             if document_key(job) == key:
                 return job
         return None

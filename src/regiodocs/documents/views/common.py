@@ -1,0 +1,206 @@
+"""What every document view shares: the job a view produces, its Word metadata, and the
+values that may differ between the municipalities' versions of a document.
+
+Per-municipality values live only in ``GemeenteView``; ``masked`` replaces them with
+placeholders, so the consistency check can prove that five versions differ only there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from pathlib import PurePosixPath
+from typing import Any
+
+from regiodocs import fmt
+from regiodocs.content.facts import Facts
+from regiodocs.content.models.besluiten import Bijlage
+from regiodocs.content.models.regio import Deelnemer, Huisstijl
+from regiodocs.governance.verdeelsleutel import bijdragen
+
+DEFAULT_HUISSTIJL = Huisstijl(id="standaard")
+KINDS = ("regiovisie", "regeling", "raadsvoorstel", "raadsbesluit", "raadsinformatiebrief")
+EXTRA_KINDS = ("wgr-toets", "reactienota", "afweging", "toekomstnotitie")
+PER_GEMEENTE_KINDS = ("raadsvoorstel", "raadsbesluit", "raadsinformatiebrief")
+# The date regional documents carry when the region has no regeling to take it from.
+FALLBACK_DATUM = date(2025, 1, 1)
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    """What the Word writer needs besides the Markdown: properties, header/footer, style."""
+
+    title: str
+    subject: str
+    author: str
+    gemeente: str | None
+    kenmerk: str | None
+    datum: date
+    huisstijl: Huisstijl
+    # Extra custom document properties (name, value): version, fingerprint, portefeuille.
+    eigenschappen: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Job:
+    kind: str
+    template: str
+    output: PurePosixPath  # relative to build/, without suffix
+    context: dict[str, Any]
+    meta: DocMeta
+
+
+@dataclass(frozen=True)
+class BijdrageRegel:
+    omschrijving: str
+    soort: str
+    jaar: int
+    totaal: str
+    bijdrage: str
+
+
+@dataclass(frozen=True)
+class GemeenteView:
+    """Every value that may differ between the municipalities' versions of a document."""
+
+    naam: str
+    officiele_naam: str
+    portefeuillehouder: str
+    contactrol: str
+    kenmerk: str
+    datum: str  # raadsvergadering (voorstel, besluit) or letter date (RIB)
+    collegebesluit: str
+    agendapunt: str
+    inwoners: str
+    aandeel: str
+    bijdragen: list[BijdrageRegel] = field(default_factory=list)
+
+
+def masked(view: GemeenteView) -> GemeenteView:
+    """The same view with every per-municipality value replaced by a placeholder."""
+    values: dict[str, Any] = {f.name: f"⟦{f.name}⟧" for f in fields(view) if f.name != "bijdragen"}
+    values["bijdragen"] = [
+        replace(b, bijdrage=f"⟦bijdrage.{i}⟧") for i, b in enumerate(view.bijdragen)
+    ]
+    return GemeenteView(**values)
+
+
+def placeholder_values(view: GemeenteView) -> dict[str, str]:
+    """Placeholder -> real value, the inverse of ``masked`` for one municipality."""
+    values = {
+        f"⟦{f.name}⟧": str(getattr(view, f.name)) for f in fields(view) if f.name != "bijdragen"
+    }
+    values.update({f"⟦bijdrage.{i}⟧": b.bijdrage for i, b in enumerate(view.bijdragen)})
+    return values
+
+
+def house_style(facts: Facts, deelnemer: Deelnemer | None) -> Huisstijl:
+    if deelnemer and deelnemer.huisstijl:
+        return {h.id: h for h in facts.region.regio.huisstijlen}[deelnemer.huisstijl]
+    return DEFAULT_HUISSTIJL
+
+
+def verdeelsleutel_rows(facts: Facts) -> list[dict[str, str]]:
+    return [
+        {
+            "gemeente": d.naam,
+            "inwoners": fmt.getal(d.inwoners.aantal),
+            "peildatum": fmt.datum(d.inwoners.peildatum),
+            "aandeel": fmt.procent(facts.sleutel[d.id].procent, facts.decimalen),
+        }
+        for d in facts.region.regio.deelnemers
+    ]
+
+
+def bijlagen_lines(facts: Facts, bijlagen: list[Bijlage]) -> list[str]:
+    out = []
+    for b in bijlagen:
+        if b.document and b.document in facts.fingerprints:
+            out.append(f"{b.titel} (vingerafdruk {facts.fingerprints[b.document]})")
+        else:
+            out.append(b.titel)
+    return out
+
+
+def gemeente_view(
+    facts: Facts,
+    d: Deelnemer,
+    *,
+    kenmerk: str,
+    datum: date,
+    collegebesluit: date | None,
+    agendapunt: str,
+    portefeuillehouder: str | None,
+    posten: list[str],
+    mask: bool,
+) -> GemeenteView:
+    regels: list[BijdrageRegel] = []
+    if facts.region.financien:
+        by_id = {p.id: p for p in facts.region.financien.begrotingsposten}
+        for post_id in posten:
+            post = by_id[post_id]
+            share = bijdragen(post.bedrag, facts.sleutel)[d.id]
+            regels.append(
+                BijdrageRegel(
+                    post.omschrijving,
+                    post.soort,
+                    post.jaar,
+                    fmt.bedrag(post.bedrag),
+                    fmt.bedrag(share, centen=True),
+                )
+            )
+    view = GemeenteView(
+        naam=d.naam,
+        officiele_naam=d.officiele_naam,
+        portefeuillehouder=portefeuillehouder or d.portefeuillehouder,
+        contactrol=d.contactrol,
+        kenmerk=d.kenmerk(kenmerk, datum),
+        datum=fmt.datum(datum),
+        collegebesluit=fmt.datum(collegebesluit) if collegebesluit else "",
+        agendapunt=agendapunt,
+        inwoners=fmt.getal(d.inwoners.aantal),
+        aandeel=fmt.procent(facts.sleutel[d.id].procent, facts.decimalen),
+        bijdragen=regels,
+    )
+    return masked(view) if mask else view
+
+
+def regional_job(
+    facts: Facts,
+    kind: str,
+    name: str,
+    context: dict[str, Any],
+    *,
+    title: str,
+    subject: str,
+    author: str,
+    kenmerk: str,
+    datum: date,
+) -> Job:
+    """A document for the whole region: default house style, written to build/regio/."""
+    meta = DocMeta(
+        title=title,
+        subject=subject,
+        author=author,
+        gemeente=None,
+        kenmerk=kenmerk,
+        datum=datum,
+        huisstijl=DEFAULT_HUISSTIJL,
+    )
+    output = PurePosixPath("regio", f"{facts.region.regio.id}-{name}")
+    return Job(kind, f"{kind}.md.j2", output, context, meta)
+
+
+def municipal_meta(
+    facts: Facts, soort: str, onderwerp: str, d: Deelnemer, kenmerk: str, datum: date, author: str
+) -> DocMeta:
+    """Metadata of one municipality's version: its house style, its kenmerk."""
+    return DocMeta(
+        title=f"{soort}: {onderwerp}",
+        subject=onderwerp,
+        author=author,
+        gemeente=d.officiele_naam,
+        kenmerk=d.kenmerk(kenmerk, datum),
+        datum=datum,
+        huisstijl=house_style(facts, d),
+    )

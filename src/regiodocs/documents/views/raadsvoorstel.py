@@ -1,0 +1,124 @@
+"""The raadsvoorstel of one proposal for one municipality (the raadsbesluit reads the same
+context)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import PurePosixPath
+from typing import Any
+
+from regiodocs import fmt
+from regiodocs.content.facts import Facts
+from regiodocs.content.models.besluiten import ANKERS, LokaleParagraaf, Raadsvoorstel
+from regiodocs.content.models.regio import Deelnemer
+from regiodocs.documents.markdown import Md, escape, md_paragraphs
+from regiodocs.documents.views.common import Job, bijlagen_lines, gemeente_view, municipal_meta
+
+
+def raadsvoorstel(facts: Facts, voorstel: Raadsvoorstel, d: Deelnemer, mask: bool) -> Job:
+    author = f"Het college van burgemeester en wethouders van {d.naam}"
+    return voorstel_job(facts, "raadsvoorstel", "Raadsvoorstel", voorstel, d, mask, author)
+
+
+def voorstel_job(
+    facts: Facts,
+    kind: str,
+    soort: str,
+    voorstel: Raadsvoorstel,
+    d: Deelnemer,
+    mask: bool,
+    author: str,
+) -> Job:
+    """The raadsvoorstel or raadsbesluit of one proposal for one municipality."""
+    data = voorstel.per_gemeente[d.id]
+    meta = municipal_meta(
+        facts, soort, voorstel.onderwerp, d, data.kenmerk, data.raadsvergadering, author
+    )
+    out = PurePosixPath(d.id, f"{data.raadsvergadering.isoformat()}-{kind}-{voorstel.id}")
+    return Job(kind, f"{kind}.md.j2", out, voorstel_context(facts, voorstel, d, mask), meta)
+
+
+def voorstel_context(
+    facts: Facts, voorstel: Raadsvoorstel, d: Deelnemer, mask: bool
+) -> dict[str, Any]:
+    data = voorstel.per_gemeente[d.id]
+    gemeente = gemeente_view(
+        facts,
+        d,
+        kenmerk=data.kenmerk,
+        datum=data.raadsvergadering,
+        collegebesluit=data.collegebesluit,
+        agendapunt=data.agendapunt,
+        portefeuillehouder=data.portefeuillehouder,
+        posten=list(voorstel.financiele_gevolgen.begrotingsposten),
+        mask=mask,
+    )
+    nummers = {p.id: n for n, p in enumerate(voorstel.gevraagd_besluit, start=1)}
+    argumenten = []
+    teller: dict[str, int] = {}
+    for punt in voorstel.gevraagd_besluit:
+        for arg in voorstel.argumenten:
+            if arg.besluitpunt == punt.id:
+                teller[punt.id] = teller.get(punt.id, 0) + 1
+                argumenten.append(
+                    {
+                        "nummer": f"{nummers[punt.id]}.{teller[punt.id]}",
+                        "kop": arg.kop,
+                        "tekst": md_paragraphs(arg.tekst),
+                    }
+                )
+    return {
+        "voorstel": voorstel,
+        "voorgeschiedenis": [
+            {
+                "datum": fmt.maand(stap.datum) if stap.maand else fmt.datum(stap.datum),
+                "omschrijving": stap.omschrijving,
+                "kenmerk": stap.kenmerk or "-",
+            }
+            for stap in voorstel.voorgeschiedenis
+        ],
+        "gemeente": gemeente,
+        "lokaal": lokale_paragrafen(data.lokale_paragrafen),
+        "regio": facts.region.regio.naam,
+        "besluitpunten": [
+            {"nummer": f"{nummers[p.id]}.", "tekst": p.tekst} for p in voorstel.gevraagd_besluit
+        ],
+        "argumenten": argumenten,
+        "bijlagen": bijlagen_lines(facts, voorstel.bijlagen),
+        "gelet_op": fmt.opsomming(list(voorstel.gelet_op)),
+        "p": md_paragraphs,
+        "participatie_samenvatting": _consultatie_samenvatting(facts)
+        if any(b.document == "reactienota" for b in voorstel.bijlagen)
+        else "",
+    }
+
+
+def lokale_paragrafen(paragrafen: Sequence[LokaleParagraaf]) -> dict[str, Md]:
+    """Per anchor of the raadsvoorstel, the Markdown of the municipality's own paragraphs
+    placed there (empty where it has none). Not masked: they differ on purpose, and the
+    consistency check names them instead of comparing them."""
+    out: dict[str, Md] = {}
+    for anker in ANKERS:
+        here = [lp for lp in paragrafen if lp.na == anker]
+        text = "\n\n".join(f"## {escape(lp.titel)}\n\n{md_paragraphs(lp.tekst)}" for lp in here)
+        # Blank lines around, so a heading never sticks to the text before or after it.
+        out[anker] = Md(f"\n{text}\n" if text else "")
+    return out
+
+
+def _consultatie_samenvatting(facts: Facts) -> str:
+    c = facts.region.consultatie
+    if c is None:
+        return ""
+    opmerkingen = [o for b in c.bronnen for o in b.opmerkingen]
+    telling = {
+        s: sum(1 for o in opmerkingen if o.afhandeling and o.afhandeling.status == s)
+        for s in ("verwerkt", "deels-verwerkt", "niet-verwerkt")
+    }
+    open_ = sum(1 for o in opmerkingen if o.afhandeling is None)
+    text = (
+        f"In de consultatie zijn {len(opmerkingen)} reacties ontvangen van {len(c.bronnen)} "
+        f"gemeenteraden, commissies en adviesorganen. Daarvan zijn er {telling['verwerkt']} verwerkt, "
+        f"{telling['deels-verwerkt']} deels verwerkt en {telling['niet-verwerkt']} niet verwerkt"
+    )
+    return text + (f"; {open_} zijn nog in behandeling." if open_ else ".")
