@@ -81,12 +81,54 @@ def test_there_are_fixtures() -> None:
     assert len(FIXTURES) == 4
 
 
+def as_plain_text(markdown: str) -> list[str]:
+    """The fixture as a lawyer copies it from wetten.overheid.nl: no markup, and each lid
+    number on a line of its own (written here without the importer)."""
+    lines: list[str] = []
+    for line in markdown.splitlines()[1:]:
+        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line).replace("*", "")
+        text = re.sub(r"^#+\s*", "", text).strip()
+        lid = re.match(r"^(\d+)\.\s+(\S.*)$", text)
+        if lid:
+            lines += [lid.group(1), lid.group(2)]
+        else:
+            lines.append(text)
+    return lines
+
+
+def in_form(fixture: Path, form: str, folder: Path) -> Path:
+    """The fixture in another input form: plain text, or a Word document."""
+    if form == "markdown":
+        return fixture
+    markdown = fixture.read_text(encoding="utf-8")
+    lines = as_plain_text(markdown)
+    if form == "tekst":
+        path = folder / f"{fixture.stem}.txt"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return path
+    from docx import Document
+
+    headings = {
+        re.sub(r"^#+\s*", "", line).replace("*", "").strip()
+        for line in markdown.splitlines()
+        if line.startswith("#")
+    }
+    document = Document()
+    for text in lines:
+        if text:
+            document.add_paragraph(text, style="Heading 3" if text in headings else None)
+    path = folder / f"{fixture.stem}.docx"
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("form", ["markdown", "tekst", "docx"])
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
 def test_import_checks_and_renders_back_one_for_one(
-    fixture: Path, project: Path, run: Callable[..., Result]
+    fixture: Path, form: str, project: Path, run: Callable[..., Result]
 ) -> None:
     output = project / "geimporteerd.yaml"
-    result = run("import", str(fixture), "-o", str(output))
+    result = run("import", str(in_form(fixture, form, project)), "-o", str(output))
     assert result.exit_code == 0, result.output
     assert (
         "Wgr-toets:" in result.output

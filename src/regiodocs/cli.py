@@ -475,8 +475,8 @@ def wijziging(
         naar_spec = naar or str(checked_dir / "regeling.yaml")
         old = load_version(van, content_dir, region_id)
         new = load_version(naar_spec, content_dir, region_id)
-        result = draft(old, new, old.versie, new.versie)
-        if not result.instructies:
+        result = draft(old, new, old.versie, new.versie, herziening=herziening)
+        if not herziening and not result.instructies:
             click.echo(
                 "De twee versies van de regeling zijn inhoudelijk gelijk; er is niets te wijzigen."
             )
@@ -487,7 +487,16 @@ def wijziging(
         job = wijziging_job(region, result, herziening)
         report = build_jobs([job], template_dir, build_dir)
         for i in result.instructies:
-            click.echo(f"{i.letter}. {i.zin.replace(chr(92), '')}")
+            click.echo(f"{i.letter}. {i.zin}")
+            for sub in i.subzinnen:
+                click.echo(f"   {sub.replace(chr(9), ' ')}")
+        if result.hints:
+            click.echo(
+                "Let op: deze wijziging vernummert artikelen. Wilt u de geldende nummering "
+                "behouden (Ar 238), neem dan in de nieuwe versie op:"
+            )
+            for hint in result.hints:
+                click.echo(f"  {hint}")
         for path in report.written + report.unchanged:
             if path.suffix == ".docx":
                 click.echo(f"wijzigingsregeling: {path}")
@@ -505,7 +514,11 @@ def wijziging(
     help="Schrijf de YAML naar dit bestand (anders naar stdout).",
 )
 def import_command(bron: Path, output: Path | None) -> None:
-    """Zet de gepubliceerde tekst van een bestaande regeling om in regeling.yaml."""
+    """Zet de gepubliceerde tekst van een bestaande regeling om in regeling.yaml.
+
+    BRON is tekst geplakt van wetten.overheid.nl (.txt), de markdown-spiegel daarvan (.md)
+    of een Word-document (.docx).
+    """
 
     def action() -> None:
         from regiodocs.content.check import check_regeling_source, region_for_regeling

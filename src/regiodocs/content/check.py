@@ -24,6 +24,7 @@ from regiodocs.legal.numbering import (
     FORBIDDEN_CITATION,
     REFERENCE,
     REFERENCE_KEY,
+    enacted_numbers,
     iter_articles,
 )
 
@@ -275,6 +276,7 @@ def _check_regeling(region: Region, facts: Facts, found: _Findings) -> None:
                 "onderdeel",
             )
     found.unique(src, entries, "id")
+    _check_enacted_numbers(regeling, src, found)
     index = facts.numbering
     for *_, artikel, path in iter_articles(regeling):
         for i, lid in enumerate(artikel.leden):
@@ -289,6 +291,36 @@ def _check_regeling(region: Region, facts: Facts, found: _Findings) -> None:
                 _check_legal_text(text, text_path, index, src, found)
         if artikel.toelichting:
             _check_references(artikel.toelichting, (*path, "toelichting"), index, src, found)
+
+
+def _number_key(nummer: str) -> tuple[int, str]:
+    digits = re.match(r"\d+", nummer)
+    return (int(digits.group(0)) if digits else 0, nummer[digits.end() if digits else 0 :].lower())
+
+
+def _check_enacted_numbers(regeling: Regeling, src: SourceFile, found: _Findings) -> None:
+    """A recorded number ('nummer: 5a') must come after the number before it."""
+    enacted = enacted_numbers(regeling)
+    previous: str | None = None
+    for *_, artikel, path in iter_articles(regeling):
+        nummer = enacted.artikelen[artikel.id]
+        if previous is not None and _number_key(nummer) <= _number_key(previous):
+            found.error(
+                src,
+                (*path, "nummer"),
+                f"artikelnummer {nummer} volgt op artikel {previous}; nummers lopen op (5, 5a, 6)",
+            )
+        previous = nummer
+    chapter: str | None = None
+    for h, hoofdstuk in enumerate(regeling.hoofdstukken):
+        nummer = enacted.hoofdstukken[hoofdstuk.id]
+        if chapter is not None and _number_key(nummer) <= _number_key(chapter):
+            found.error(
+                src,
+                ("hoofdstukken", h, "nummer"),
+                f"hoofdstuknummer {nummer} volgt op hoofdstuk {chapter}; nummers lopen op",
+            )
+        chapter = nummer
 
 
 def _check_legal_text(

@@ -331,13 +331,100 @@ def _references(chapters: list[_Hoofdstuk]) -> int:
     return count
 
 
+# --- readers: every input form becomes the heading-marked text layout that ``parse`` reads ---
+
+_PLAIN_HEADING = re.compile(
+    r"^(Artikel\s+\d+[a-z]?|Hoofdstuk\s+([IVXLC]+|\d+)|Paragraaf\s+\d+|§\s*\d+|Bijlage|Toelichting)\b",
+    re.IGNORECASE,
+)
+# A label alone on its line, as wetten.overheid.nl copies leden and onderdelen: "1", "2.", "a."
+_BARE_LABEL = re.compile(r"^(\d+[a-z]?\.?|[a-z]\.|\d+°\.?)$")
+
+
+def plain_to_layout(text: str) -> str:
+    """Text copied from wetten.overheid.nl (or any plain text): headings are lines that start
+    with 'Artikel 4', 'Hoofdstuk 2', 'Paragraaf 1', 'Bijlage' or 'Toelichting' and do not read as
+    a sentence; a label on a line of its own ('1', 'a.') is joined to the text after it."""
+    out: list[str] = []
+    pending: str | None = None
+    untitled = False  # the last line was 'Hoofdstuk II' without its title
+    for line in text.splitlines():
+        stripped = " ".join(line.split())
+        if not stripped:
+            if pending is None:
+                out.append("")
+            continue
+        if pending is not None:
+            stripped = f"{pending} {stripped}"
+            pending = None
+        elif _BARE_LABEL.match(stripped):
+            pending = stripped if stripped.endswith((".", "°")) else stripped + "."
+            continue
+        heading = _PLAIN_HEADING.match(stripped)
+        short = len(stripped.split()) <= 14 and not stripped.endswith((";", ",", ":"))
+        if not any(x.strip() for x in out) and short:
+            out += [f"## {stripped}", ""]  # the title
+        elif heading and short:
+            out += ["", f"### {stripped}", ""]
+            untitled = bool(re.match(r"^(Hoofdstuk|Paragraaf|§)\s*\S+\.?$", stripped, re.I))
+            continue
+        elif untitled and short and not stripped.endswith("."):
+            out += [f"#### {stripped}", ""]
+        elif stripped.endswith(",") and len(stripped) < 120:
+            out += ["", stripped, ""]  # a line of an ondertekening ("De voorzitter,")
+        else:
+            out.append(stripped)
+        untitled = False
+    if pending is not None:
+        out.append(pending)
+    return "\n".join(out)
+
+
+def docx_to_layout(path: Path) -> str:
+    """A Word document: headings by style (Kop/Heading) or by their words, text per paragraph."""
+    from docx import Document
+    from docx.opc.exceptions import PackageNotFoundError
+
+    from regiodocs.diagnostics import ContentError, Diagnostic
+
+    try:
+        document = Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as error:
+        raise ContentError(
+            [Diagnostic(str(path), 1, 1, "", f"geen leesbaar Word-document (.docx): {error}")]
+        ) from None
+    lines: list[str] = []
+    for paragraph in document.paragraphs:
+        text = " ".join(paragraph.text.split())
+        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        if text and style.lower().startswith(("heading", "kop", "title", "titel")):
+            lines += ["", f"### {text}", ""]
+        else:
+            lines += [text, ""]
+    return plain_to_layout("\n".join(lines))
+
+
+def read_source(path: Path) -> str:
+    """The text of a published regeling in the layout ``parse`` reads, whatever its form:
+    Word (.docx), the markdown mirror of wetten.overheid.nl, or plain text."""
+    if path.suffix.lower() == ".docx":
+        return docx_to_layout(path)
+    raw = path.read_bytes().decode("utf-8", errors="replace")
+    lines = raw.splitlines()
+    if lines and lines[0].startswith("SOURCE:"):
+        lines = lines[1:]
+    if any(line.lstrip().startswith("#") for line in lines):
+        return "\n".join(lines)
+    return plain_to_layout("\n".join(lines))
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "regeling"
 
 
 def import_regeling(path: Path) -> ImportResult:
     """Turn a published regeling into regeling.yaml text (and what was left out)."""
-    raw = path.read_text(encoding="utf-8")
+    raw = read_source(path)
     title, preamble, chapters, omitted = parse(raw)
     articles = [a for h in chapters for a in h.artikelen]
     if not articles:

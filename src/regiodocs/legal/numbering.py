@@ -1,7 +1,9 @@
 """Numbering of the regeling and the Ar form of citations.
 
-Numbers follow from order alone: chapters 1, 2, ...; articles consecutively across the
-regeling; leden 1., 2.; onderdelen a., b.; subonderdelen 1°., 2°. A reference in the text,
+Numbers follow from order: chapters 1, 2, ...; articles consecutively across the
+regeling; leden 1., 2.; onderdelen a., b.; subonderdelen 1°., 2°. An article, chapter or
+paragraph may record its number in force (``nummer: 5a``) after an amendment inserted or
+removed one; the ones after it count on from there (5a, 6, 7), see ``enacted_numbers``. A reference in the text,
 ``[[artikel-id.lid-id.onderdeel-id]]``, is written as "artikel 7, tweede lid, onderdeel b",
 "het derde lid" within the same article, "dit artikel", or "hoofdstuk 3".
 """
@@ -66,6 +68,7 @@ class Address:
     onderdeel: str | None = None
     subonderdeel: int | None = None
     label: str | None = None  # article label when it is not its ordinal number, e.g. "5a"
+    hoofdstuk_label: str | None = None  # chapter number in force when not its position, "3A"
 
     @property
     def nummer(self) -> str:
@@ -73,7 +76,9 @@ class Address:
 
     @property
     def anchor(self) -> str:
-        return f"artikel-{self.nummer}" if self.artikel else f"hoofdstuk-{self.hoofdstuk}"
+        if self.artikel:
+            return f"artikel-{self.nummer}"
+        return f"hoofdstuk-{self.hoofdstuk_label or self.hoofdstuk}"
 
 
 def iter_articles(
@@ -88,16 +93,54 @@ def iter_articles(
                 yield h, hoofdstuk, p, artikel, ("hoofdstukken", h, "paragrafen", p, "artikelen", a)
 
 
+def _count_on(previous: str | None, explicit: str | None) -> str:
+    if explicit:
+        return explicit
+    digits = re.match(r"\d+", previous or "0")
+    return str(int(digits.group(0) if digits else "0") + 1)
+
+
+@dataclass(frozen=True)
+class EnactedNumbers:
+    """The numbers in force: per chapter id, per (chapter id, paragraph id), per article id."""
+
+    hoofdstukken: dict[str, str]
+    paragrafen: dict[tuple[str, str], str]
+    artikelen: dict[str, str]
+
+
+def enacted_numbers(regeling: Regeling) -> EnactedNumbers:
+    """Each number is the recorded ``nummer`` or the previous number's digits plus one:
+    1, 2, 2a, 3 (paragraphs restart in every chapter)."""
+    chapters: dict[str, str] = {}
+    paragraphs: dict[tuple[str, str], str] = {}
+    articles: dict[str, str] = {}
+    chapter: str | None = None
+    article: str | None = None
+    for hoofdstuk in regeling.hoofdstukken:
+        chapter = chapters[hoofdstuk.id] = _count_on(chapter, hoofdstuk.nummer)
+        paragraph: str | None = None
+        for paragraaf in hoofdstuk.paragrafen:
+            paragraph = _count_on(paragraph, paragraaf.nummer)
+            paragraphs[(hoofdstuk.id, paragraaf.id)] = paragraph
+    for *_, artikel, _ in iter_articles(regeling):
+        article = articles[artikel.id] = _count_on(article, artikel.nummer)
+    return EnactedNumbers(chapters, paragraphs, articles)
+
+
 def number_regeling(regeling: Regeling, labels: dict[str, str] | None = None) -> dict[str, Address]:
     """Map every referable key ('toetreding', 'toetreding.termijn', ...) to its address.
 
-    ``labels`` gives articles a fixed label instead of their ordinal (an amended regeling
-    that keeps its numbering: 5, 5a, 6).
+    Articles and chapters carry their number in force (``enacted_numbers``); ``labels``
+    overrides the article numbers.
     """
-    labels = labels or {}
+    enacted = enacted_numbers(regeling)
+    labels = enacted.artikelen if labels is None else labels
     index: dict[str, Address] = {}
     for h, hoofdstuk in enumerate(regeling.hoofdstukken, start=1):
-        index.setdefault(hoofdstuk.id, Address(hoofdstuk=h))
+        index.setdefault(
+            hoofdstuk.id, Address(hoofdstuk=h, hoofdstuk_label=enacted.hoofdstukken[hoofdstuk.id])
+        )
     number = 0
     for h, _, _, artikel, _ in iter_articles(regeling):
         number += 1
@@ -132,7 +175,7 @@ def number_regeling(regeling: Regeling, labels: dict[str, str] | None = None) ->
 def cite(target: Address, here: Address | None = None) -> str:
     """The Ar citation of ``target`` as written at ``here`` (lower case; callers capitalise)."""
     if target.artikel is None:
-        return f"hoofdstuk {target.hoofdstuk}"
+        return f"hoofdstuk {target.hoofdstuk_label or target.hoofdstuk}"
     same_article = here is not None and here.artikel == target.artikel
     parts: list[str] = []
     if target.lid is None:

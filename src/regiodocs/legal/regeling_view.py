@@ -15,6 +15,7 @@ from regiodocs.legal.numbering import (
     REFERENCE,
     Address,
     cite,
+    enacted_numbers,
     iter_articles,
     letter,
     number_regeling,
@@ -70,14 +71,14 @@ class ArtikelView:
 
 @dataclass(frozen=True)
 class ParagraafView:
-    nummer: int
+    nummer: str
     titel: str
     artikelen: list[ArtikelView]
 
 
 @dataclass(frozen=True)
 class HoofdstukView:
-    nummer: int
+    nummer: str
     titel: str
     artikelen: list[ArtikelView]
     paragrafen: list[ParagraafView]
@@ -199,17 +200,28 @@ def resolve_regeling(
 ) -> RegelingView:
     """The regeling as templates show it; ``index`` is its numbering when already computed."""
     index = index if index is not None else number_regeling(regeling)
+    enacted = enacted_numbers(regeling)
     numbers = {id(a): n for n, (_, _, _, a, _) in enumerate(iter_articles(regeling), start=1)}
+
+    def view(a: Artikel, h: int) -> ArtikelView:
+        return artikel_view(a, numbers[id(a)], h, index, enacted.artikelen[a.id])
+
     hoofdstukken: list[HoofdstukView] = []
     for h, hoofdstuk in enumerate(regeling.hoofdstukken, start=1):
-        artikelen = [artikel_view(a, numbers[id(a)], h, index) for a in hoofdstuk.artikelen]
+        artikelen = [view(a, h) for a in hoofdstuk.artikelen]
         paragrafen = [
             ParagraafView(
-                p, par.titel, [artikel_view(a, numbers[id(a)], h, index) for a in par.artikelen]
+                enacted.paragrafen[(hoofdstuk.id, par.id)],
+                par.titel,
+                [view(a, h) for a in par.artikelen],
             )
-            for p, par in enumerate(hoofdstuk.paragrafen, start=1)
+            for par in hoofdstuk.paragrafen
         ]
-        hoofdstukken.append(HoofdstukView(h, hoofdstuk.titel, artikelen, paragrafen))
+        hoofdstukken.append(
+            HoofdstukView(
+                enacted.hoofdstukken[hoofdstuk.id], hoofdstuk.titel, artikelen, paragrafen
+            )
+        )
     organen = {
         "college": "De colleges van burgemeester en wethouders",
         "raad": "De raden",

@@ -8,11 +8,21 @@ citation in the form of the Aanwijzingen voor de regelgeving.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from regiodocs.content.models.common import Datum, Id, Model, Tekst
+
+# The number in force of an article ("5a") or a chapter or paragraph ("3A"), when it does not
+# follow from the order: after an amendment inserted or removed one (Ar 236, 238).
+Artikelnummer = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,3}[a-z]{0,2}$")]
+Indelingsnummer = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,2}[A-Z]{0,2}$")]
+_NUMMER_UITLEG = (
+    "Geldend nummer, alleen nodig als het niet uit de volgorde volgt: een bij wijziging "
+    "ingevoegd ({voorbeeld}) of een nummer na een vervallen {soort}. Zonder nummer telt "
+    "regiodocs door vanaf het vorige nummer."
+)
 
 Onderwerp = Literal[
     "begrippen",
@@ -77,6 +87,9 @@ class Lid(Model):
 
 class Artikel(Model):
     id: Id
+    nummer: Artikelnummer | None = Field(
+        default=None, description=_NUMMER_UITLEG.format(voorbeeld="5a", soort="artikel")
+    )
     kop: Tekst | None = Field(
         default=None, description="Opschrift van het artikel, bijv. 'Toetreding' (mag ontbreken)."
     )
@@ -89,6 +102,9 @@ class Artikel(Model):
 
 class Paragraaf(Model):
     id: Id
+    nummer: Indelingsnummer | None = Field(
+        default=None, description=_NUMMER_UITLEG.format(voorbeeld="2A", soort="paragraaf")
+    )
     titel: Tekst
     """Opschrift van de paragraaf."""
     artikelen: list[Artikel] = Field(min_length=1)
@@ -97,6 +113,9 @@ class Paragraaf(Model):
 
 class Hoofdstuk(Model):
     id: Id
+    nummer: Indelingsnummer | None = Field(
+        default=None, description=_NUMMER_UITLEG.format(voorbeeld="3A", soort="hoofdstuk")
+    )
     titel: Tekst
     """Opschrift van het hoofdstuk."""
     artikelen: list[Artikel] = Field(default_factory=list)
