@@ -45,7 +45,7 @@ def test_second_build_converts_nothing_and_rewrites_nothing(
     again = run("build", "all")
     assert again.exit_code == 0
     assert (
-        "0 document(en) gemaakt, 33 ongewijzigd; 0 opnieuw opgemaakt met 0 pandoc-run(s), 33 uit de cache."
+        "0 document(en) gemaakt, 34 ongewijzigd; 0 opnieuw opgemaakt met 0 pandoc-run(s), 34 uit de cache."
         in again.output
     )
     assert {p: p.stat().st_mtime_ns for p in before} == before

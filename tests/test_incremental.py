@@ -45,18 +45,18 @@ def test_shared_conversion_equals_converting_each_document(project: Path, tmp_pa
     )
     a = {k: v for k, v in snapshot(tmp_path / "shared").items() if not k.startswith(".")}
     b = {k: v for k, v in snapshot(tmp_path / "direct").items() if not k.startswith(".")}
-    assert len(a) == 66 and a == b
-    assert direct.pandoc_runs == 33
+    assert len(a) == 68 and a == b
+    assert direct.pandoc_runs == 34
     # 6 masked documents (2 voorstellen, 2 besluiten, 1 RIB, and Stichtse Vecht's voorstel
     # with its own local paragraph) + 5 house styles (4 own, 1 default) instead of 25
-    # per-municipality conversions; 8 regional documents directly.
-    assert shared.pandoc_runs == 6 + 5 + 8
+    # per-municipality conversions; 9 regional documents directly.
+    assert shared.pandoc_runs == 6 + 5 + 9
 
 
 def test_nothing_changed_means_no_conversion(project: Path) -> None:
     run(project)
     again = run(project)
-    assert again.converted == [] and again.pandoc_runs == 0 and len(again.from_cache) == 33  # type: ignore[attr-defined]
+    assert again.converted == [] and again.pandoc_runs == 0 and len(again.from_cache) == 34  # type: ignore[attr-defined]
 
 
 def test_one_meeting_date_rebuilds_only_that_municipalitys_documents(project: Path) -> None:
@@ -110,4 +110,4 @@ def test_parallel_and_sequential_builds_are_identical(project: Path, tmp_path: P
     )
     seq = {k: v for k, v in snapshot(tmp_path / "seq").items() if not k.startswith(".")}
     par = {k: v for k, v in snapshot(tmp_path / "par").items() if not k.startswith(".")}
-    assert seq == par and len(seq) == 66
+    assert seq == par and len(seq) == 68

@@ -14,9 +14,12 @@ import re
 import shutil
 import subprocess
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import Result
+from conftest import edit
 from docx import Document
 
 
@@ -395,3 +398,92 @@ def test_seed_004_sources_in_date_order(midden_holland: Path) -> None:
     assert sources[0].endswith("(21 april en 19 mei 2021)")
     assert sources[1].endswith("(2 september 2021)")
     assert sources[2].endswith("(uiterlijk 16 september 2021)")
+
+
+# -- seed 000: advice on the cooperation course (Wgr form, 4.3-4.5; tasks, 4.7) --------------
+
+SEED_000_MODELS = [
+    "openbaar lichaam met een algemeen bestuur, een dagelijks bestuur en een voorzitter",
+    "gemeenschappelijk orgaan zonder rechtspersoonlijkheid",
+    "centrumgemeente",
+    "regeling zonder meer",
+    "bedrijfsvoeringsorganisatie",
+]
+SEED_000_COMPARISON = [
+    "Rechtspersoonlijkheid",
+    "kan niet worden overgedragen",  # 'regionaal beleid' in a bedrijfsvoeringsorganisatie
+    "enkelvoudig bestuur",
+    "geen eigen begroting of rekening",
+    "primaat ligt vooral bij de raad van de centrumgemeente",
+    "primaat ligt vooral bij de colleges",
+    "twee petten",
+    "belastingheffing",
+    "structuur en cultuur",
+    "weinig bestuurlijke drukte",
+]
+SEED_000_FACTS = [
+    "Stichtse Vecht (64.000 inwoners)",
+    "Woerden (54.000 inwoners)",
+    "1,19 keer zo groot",
+    "3 middelgrote en 2 kleine gemeenten",
+    "Montfoort en Oudewater",
+    "verbinding tussen beleid en inkoop",
+]
+SEED_000_TAKEN = [
+    "regionaal beleid voor de Jeugdhulp",
+    "J42",
+    "Veilig Thuis",
+    "Bescherming in Beweging",
+    "regionaal beleid voor de Wmo",
+    "projectleiderschap voor maatschappelijke opvang en beschermd wonen",
+    "projectleiderschap voor het Integraal Zorgakkoord",
+    "regionale inkoop van Jeugdhulp en Wmo",
+    "contractbeheer",
+    "contract- en leveranciersmanagement",
+    "toezicht",
+    "kwaliteit",
+    "financiën en control",
+    "data en monitoring",
+    "berichtenverkeer en de declaratie en facturatie",
+]
+
+
+def test_seed_000_wgr_form_compared_against_the_regions_facts(built: Path) -> None:
+    docx = built / "regio" / "utrecht-west-wgr-vorm.docx"
+    text = docx_text(docx)
+    for group in (SEED_000_MODELS, SEED_000_COMPARISON, SEED_000_FACTS, SEED_000_TAKEN):
+        assert missing(text, group) == []
+    doc = Document(str(docx))
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
+    assert "Openbaar lichaam: past" in headings
+    assert "Centrumgemeenteregeling: past niet" in headings
+    assert "Bedrijfsvoeringsorganisatie: past niet" in headings
+    assert "Het advies is te kiezen voor: Openbaar lichaam." in text
+    comparison = next(t for t in doc.tables if t.rows[0].cells[0].text == "Criterium")
+    assert [c.text for c in comparison.rows[0].cells] == [
+        "Criterium",
+        "Openbaar lichaam",
+        "Centrumgemeenteregeling",
+        "Bedrijfsvoeringsorganisatie",
+    ]
+    assert len(comparison.rows) == 8  # header and seven criteria
+
+
+def test_seed_000_a_dominant_centre_makes_the_centrumgemeente_fit(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    """Change the facts, not the text: with one large municipality that already works for the
+    others, the computed outcome for the centrumgemeente turns to 'past'."""
+    regio = project / "content/utrecht-west/regio.yaml"
+    edit(regio, "aantal: 64000", "aantal: 164000")
+    edit(
+        project / "content/utrecht-west/wgr-vorm.yaml",
+        "centrumgemeente_voert_taken_uit: false",
+        "centrumgemeente_voert_taken_uit: true",
+    )
+    result = run("build", "wgr-vorm")
+    assert result.exit_code == 0, result.output
+    doc = Document(str(project / "build/regio/utrecht-west-wgr-vorm.docx"))
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 2"]
+    assert "Centrumgemeenteregeling: past" in headings
+    assert "3,04 keer zo groot" in docx_text(project / "build/regio/utrecht-west-wgr-vorm.docx")

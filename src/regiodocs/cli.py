@@ -29,6 +29,7 @@ DOCUMENT_TYPES = (
     "reactienota",
     "afweging",
     "toekomstnotitie",
+    "wgr-vorm",
     "all",
 )
 

@@ -76,6 +76,7 @@ def check_region(
     _check_opgaven(region, found)
     _check_stemverhouding(region, facts, found)
     _check_tijdlijn(region, found)
+    _check_wgrvorm(region, found)
     _check_toekomstnotitie(region, found)
     if wgr and not any(d.severity == "fout" for d in found.items):
         for uitkomst in facts.wgr:
@@ -833,6 +834,59 @@ def _check_toekomstnotitie(region: Region, found: _Findings) -> None:
         "lijn",
     )
     found.unique(src, organen, "overleg")
+
+
+def _check_wgrvorm(region: Region, found: _Findings) -> None:
+    """The Wgr-form advice: complete comparison, and an advice the region's facts support."""
+    advies = region.wgrvorm
+    if advies is None:
+        return
+    src = region.source("wgrvorm")
+    found.unique(
+        src, ((c.id, ("criteria", i, "id")) for i, c in enumerate(advies.criteria)), "criterium"
+    )
+    criteria = {c.id for c in advies.criteria}
+    for i, v in enumerate(advies.vormen):
+        for key in v.waarden:
+            if key not in criteria:
+                found.error(
+                    src,
+                    ("vormen", i, "waarden", key),
+                    _unknown("criterium", key, criteria),
+                    key=True,
+                )
+        for c in advies.criteria:
+            if c.id not in v.waarden:
+                found.error(
+                    src,
+                    ("vormen", i, "waarden"),
+                    f"de vergelijking mist het criterium '{c.id}' voor {v.naam}",
+                )
+    vormen = [v.vorm for v in advies.vormen]
+    if advies.advies not in vormen:
+        found.error(
+            src, ("advies",), f"het advies '{advies.advies}' staat niet bij de vergeleken vormen"
+        )
+        return
+    if any(d.severity == "fout" for d in found.items):
+        return
+    from regiodocs.governance.wgrvorm import beoordeel
+
+    uitkomst = next(u for u in beoordeel(region, advies) if u.vorm == advies.advies)
+    if not uitkomst.past:
+        found.error(
+            src,
+            ("advies",),
+            f"het advies kiest '{advies.advies}', maar die vorm past niet bij de feiten van de "
+            f"regio: {'; '.join(uitkomst.redenen)}",
+        )
+    if region.bestuur and region.bestuur.vorm != advies.advies:
+        found.warn(
+            src,
+            ("advies",),
+            f"het advies kiest '{advies.advies}', maar bestuur.yaml noemt de vorm "
+            f"'{region.bestuur.vorm}'",
+        )
 
 
 def _unknown(what: str, value: str, known: set[str]) -> str:

@@ -36,6 +36,7 @@ SINGLE_FILES = {
     "consultatie": "consultatie.yaml",
     "regeling": "regeling.yaml",
     "toekomstnotitie": "toekomstnotitie.yaml",
+    "wgrvorm": "wgr-vorm.yaml",
 }
 # Folder section -> the YAML path root of each file in it (one document per file).
 FOLDERS = {

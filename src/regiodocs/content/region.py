@@ -16,6 +16,7 @@ from regiodocs.content.models.regio import Regio
 from regiodocs.content.models.taken import Taken
 from regiodocs.content.models.toekomstnotitie import Toekomstnotitie
 from regiodocs.content.models.visie import Visie
+from regiodocs.content.models.wgrvorm import WgrVormAdvies
 
 SECTION_MODELS: dict[str, type[Model]] = {
     "regio": Regio,
@@ -27,6 +28,7 @@ SECTION_MODELS: dict[str, type[Model]] = {
     "consultatie": Consultatie,
     "regeling": Regeling,
     "toekomstnotitie": Toekomstnotitie,
+    "wgrvorm": WgrVormAdvies,
 }
 FOLDER_MODELS: dict[str, type[Model]] = {
     "raadsvoorstellen": Raadsvoorstel,
@@ -49,6 +51,7 @@ class Region:
     consultatie: Consultatie | None = None
     regeling: Regeling | None = None
     toekomstnotitie: Toekomstnotitie | None = None
+    wgrvorm: WgrVormAdvies | None = None
     raadsvoorstellen: list[Raadsvoorstel] = field(default_factory=list)
     informatiebrieven: list[Informatiebrief] = field(default_factory=list)
     opgaven: list[Opgave] = field(default_factory=list)

@@ -14,6 +14,7 @@ from regiodocs.documents.views.regeling import regeling
 from regiodocs.documents.views.regiovisie import regiovisie
 from regiodocs.documents.views.toekomstnotitie import toekomstnotitie
 from regiodocs.documents.views.wgr_toets import wgr_toets
+from regiodocs.documents.views.wgr_vorm import wgr_vorm
 
 
 def plan_documents(
@@ -35,6 +36,8 @@ def plan_documents(
             jobs.extend(afweging(facts, opgave) for opgave in region.opgaven)
         if "toekomstnotitie" in kinds and region.toekomstnotitie:
             jobs.append(toekomstnotitie(facts))
+        if "wgr-vorm" in kinds and region.wgrvorm:
+            jobs.append(wgr_vorm(facts))
     for d in region.regio.deelnemers:
         if gemeente not in (None, d.id):
             continue

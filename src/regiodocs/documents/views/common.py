@@ -20,7 +20,7 @@ from regiodocs.governance.verdeelsleutel import bijdragen
 
 DEFAULT_HUISSTIJL = Huisstijl(id="standaard")
 KINDS = ("regiovisie", "regeling", "raadsvoorstel", "raadsbesluit", "raadsinformatiebrief")
-EXTRA_KINDS = ("wgr-toets", "reactienota", "afweging", "toekomstnotitie")
+EXTRA_KINDS = ("wgr-toets", "reactienota", "afweging", "toekomstnotitie", "wgr-vorm")
 PER_GEMEENTE_KINDS = ("raadsvoorstel", "raadsbesluit", "raadsinformatiebrief")
 # The date regional documents carry when the region has no regeling to take it from.
 FALLBACK_DATUM = date(2025, 1, 1)
