@@ -46,7 +46,7 @@ def test_a_document_citing_an_older_regeling_is_caught(
     result = run("consistency")
     assert result.exit_code == 1
     assert (
-        "oudewater/2026-03-05-raadsvoorstel-gr-zienswijze-toestemming.md: noemt vingerafdruk"
+        "oudewater/2026-03-05-raadsvoorstel-gr-zienswijze-toestemming.docx: noemt vingerafdruk"
         in result.output
     )
     assert "woerden" not in result.output
@@ -71,7 +71,7 @@ def test_regions_build_side_by_side(project: Path, run: Callable[..., Result]) -
     assert run("consistency", "--regio", "lekstroom").exit_code == 0
     stale = run("consistency")
     assert stale.exit_code == 1
-    assert "raadsvoorstel-gr-zienswijze-toestemming.md: noemt vingerafdruk" in stale.output
+    assert "raadsvoorstel-gr-zienswijze-toestemming.docx: noemt vingerafdruk" in stale.output
 
 
 def test_a_local_paragraph_is_in_one_voorstel_only_and_named(

@@ -278,6 +278,10 @@ def _check_regeling(region: Region, facts: Facts, found: _Findings) -> None:
             )
     found.unique(src, entries, "id")
     _check_enacted_numbers(regeling, src, found)
+    deelnemers = {d.id for d in region.regio.deelnemers}
+    for gemeente in regeling.vastgesteld:
+        if gemeente not in deelnemers:
+            found.error(src, ("vastgesteld", gemeente), _unknown("gemeente", gemeente, deelnemers))
     index = facts.numbering
     for *_, artikel, path in iter_articles(regeling):
         for i, lid in enumerate(artikel.leden):

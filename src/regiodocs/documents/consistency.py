@@ -5,16 +5,19 @@
    declared local paragraphs are left out of that comparison and named), and each real
    version must equal its masked version with the real values filled in (no template
    branches on a municipality's value).
-2. Every document in build/ that names a fingerprint (regeling, regiovisie, reactienota)
-   must name the current one: a council must never receive an older text than the others.
+2. Every document in build/ that names a fingerprint (regeling, regiovisie, reactienota) in
+   its document properties must name the current one: a council must never receive an older
+   text than the others.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+import zipfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from xml.etree import ElementTree
 
 from regiodocs.content.models.besluiten import ANKERS
 from regiodocs.content.pipeline import load_checked
@@ -22,11 +25,6 @@ from regiodocs.documents.markdown import Md, escape
 from regiodocs.documents.plan import plan_documents
 from regiodocs.documents.render import make_environment, render_document
 from regiodocs.documents.views.common import PER_GEMEENTE_KINDS, placeholder_values
-
-_FINGERPRINT = re.compile(
-    r"vingerafdruk ([0-9A-F]{4}\\?-[0-9A-F]{4}\\?-[0-9A-F]{4})", re.IGNORECASE
-)
-
 
 _START, _END = "⟦lokaal⟧", "⟦/lokaal⟧"
 _LOCAL = re.compile(rf"\n*{_START}.*?{_END}\n*", re.DOTALL)
@@ -102,20 +100,45 @@ def check_consistency(
                     f"'{ANKERS[lp.na]}'"
                 )
     current = checked.facts.fingerprints
-    known = set(current.values())
     others = [d.name for d in content_dir.iterdir() if d.is_dir()] if content_dir.is_dir() else []
     gemeenten = [d.id for d in region.regio.deelnemers]
     for path in region_outputs(build_dir, region.regio.id, gemeenten, others):
-        if path.suffix == ".md":
+        if path.suffix == ".docx":
             report.documents_checked += 1
-            for match in _FINGERPRINT.finditer(path.read_text(encoding="utf-8")):
-                value = match.group(1).replace("\\", "").upper()
-                if value not in known:
+            for document, value in named_fingerprints(path).items():
+                if document in current and value != current[document]:
                     report.problems.append(
-                        f"{path}: noemt vingerafdruk {value}, maar de huidige inhoud heeft "
-                        f"{', '.join(f'{k} {v}' for k, v in sorted(current.items()))}; bouw opnieuw met 'make all'"
+                        f"{path}: noemt vingerafdruk {value} van de {document}, maar de huidige "
+                        f"inhoud heeft {current[document]}; bouw opnieuw met 'make all'"
                     )
     return report
+
+
+def named_fingerprints(docx: Path) -> dict[str, str]:
+    """Document -> fingerprint, from a .docx's custom properties ('Vingerafdruk regeling').
+
+    Fingerprints stay out of the council text; the properties carry them. A document's own
+    fingerprint ('Vingerafdruk' alone) is named after the document kind in its file name.
+    """
+    try:
+        with zipfile.ZipFile(docx) as package:
+            root = ElementTree.fromstring(package.read("docProps/custom.xml"))
+    except (OSError, KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+        return {}
+    found = {}
+    for prop in root:
+        name = prop.get("name", "")
+        value = "".join(prop.itertext()).strip()
+        if name.startswith("Vingerafdruk "):
+            found[name.removeprefix("Vingerafdruk ")] = value
+        elif name == "Vingerafdruk":
+            kind = next((k for k in _OWN_KINDS if docx.stem.endswith(f"-{k}")), None)
+            if kind:
+                found[kind] = value
+    return found
+
+
+_OWN_KINDS = ("regiovisie", "regeling", "reactienota")
 
 
 def region_outputs(

@@ -110,7 +110,13 @@ def build_reference_docx(default_reference: bytes, style: Huisstijl) -> bytes:
         s.base_style = normal
         s.font.size = Pt(8)
         s.paragraph_format.space_after = Pt(0)
-    for name, before, tab_cm in (("Ondertekening", 30, 8.0), ("Handtekening", 42, 8.0)):
+    # Closing lines ("Hoogachtend,", "Aldus vastgesteld ...") stay with the signatures below.
+    slot = _paragraph_style(styles, "Slot")
+    slot.base_style = normal
+    slot.paragraph_format.space_before = Pt(12)
+    slot.paragraph_format.space_after = Pt(0)
+    slot.paragraph_format.keep_with_next = True
+    for name, before, tab_cm in (("Ondertekening", 18, 8.0), ("Handtekening", 42, 8.0)):
         s = _paragraph_style(styles, name)
         s.base_style = normal
         s.paragraph_format.space_before = Pt(before)

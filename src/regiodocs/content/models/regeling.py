@@ -157,3 +157,7 @@ class Regeling(Model):
     """De hoofdstukken in volgorde; nummers volgen daaruit."""
     algemene_toelichting: Tekst
     """Algemeen deel van de toelichting."""
+    vastgesteld: dict[Id, Datum] = Field(default_factory=dict)
+    """Per gemeente (id uit regio.yaml) de datum waarop haar bestuursorgaan de regeling
+    vaststelde; de ondertekening noemt die datum. Zolang een datum ontbreekt blijft de
+    datum in de ondertekening open."""

@@ -15,6 +15,20 @@ class Inwonertal(Model):
     bron: Tekst = Field(description="Bron van het cijfer, bijv. 'CBS, bevolking op 1 januari'.")
 
 
+class Ondertekenaars(Model):
+    """Names of the public officials who sign a municipality's documents (office holders only)."""
+
+    burgemeester: Tekst | None = Field(
+        default=None,
+        description="Naam van de burgemeester zoals onder een besluit, bijv. 'mr. A.B. de Vries'; "
+        "de burgemeester is ook voorzitter van de raad.",
+    )
+    secretaris: Tekst | None = Field(
+        default=None, description="Naam van de gemeentesecretaris (secretaris van het college)."
+    )
+    griffier: Tekst | None = Field(default=None, description="Naam van de griffier van de raad.")
+
+
 class Deelnemer(Model):
     """A participating municipality and everything its own documents need."""
 
@@ -44,6 +58,10 @@ class Deelnemer(Model):
         """The full kenmerk of a document dated ``datum``: prefix with its year filled in."""
         prefix = self.kenmerk_prefix.replace("{jaar}", f"{datum.year:04d}")
         return prefix.replace("{jj}", f"{datum.year % 100:02d}") + volgnummer
+
+    ondertekening: Ondertekenaars | None = None
+    """Namen van wie de documenten van deze gemeente ondertekenen; zonder namen staan alleen de
+    functies (de burgemeester, de secretaris, de griffier) onder het document."""
 
 
 class Huisstijl(Model):

@@ -60,6 +60,7 @@ def afweging(facts: Facts, opgave: Opgave) -> Job:
         title=f"Afweging: {opgave.titel}",
         subject=f"Advies over regionale samenwerking: {advies.uitkomst}",
         author=f"Gemeenten van de regio {region.regio.naam}",
-        kenmerk=f"Afwegingskader, opgave {opgave.id}",
+        kenmerk=None,
         datum=region.regeling.datum_versie if region.regeling else FALLBACK_DATUM,
+        eigenschappen=(("Opgave", opgave.id),),
     )

@@ -15,6 +15,7 @@ from typing import Any
 from regiodocs import fmt
 from regiodocs.content.facts import Facts
 from regiodocs.content.models.besluiten import Bijlage
+from regiodocs.content.models.regeling import Regeling
 from regiodocs.content.models.regio import Deelnemer, Huisstijl
 from regiodocs.governance.verdeelsleutel import bijdragen
 
@@ -24,6 +25,8 @@ EXTRA_KINDS = ("wgr-toets", "reactienota", "afweging", "toekomstnotitie", "wgr-v
 PER_GEMEENTE_KINDS = ("raadsvoorstel", "raadsbesluit", "raadsinformatiebrief")
 # The date regional documents carry when the region has no regeling to take it from.
 FALLBACK_DATUM = date(2025, 1, 1)
+# Under a signature without a name in the content: a line to sign on.
+SIGNATURE_LINE = "." * 34
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,10 @@ class GemeenteView:
     agendapunt: str
     inwoners: str
     aandeel: str
+    # Name lines under the signatures: the official's name, or a line to sign on.
+    burgemeester: str
+    secretaris: str
+    griffier: str
     bijdragen: list[BijdrageRegel] = field(default_factory=list)
 
 
@@ -112,14 +119,31 @@ def verdeelsleutel_rows(facts: Facts) -> list[dict[str, str]]:
     ]
 
 
+def versie_regel(regeling: Regeling) -> str:
+    """'versie 0.4 van 16 november 2026': the one human line that identifies a text."""
+    return f"versie {regeling.versie} van {fmt.datum(regeling.datum_versie)}"
+
+
 def bijlagen_lines(facts: Facts, bijlagen: list[Bijlage]) -> list[str]:
+    """Attachment titles; the regeling with its version in words. Fingerprints stay out of
+    the text: they go to the document properties (``bijlage_eigenschappen``)."""
+    regeling = facts.region.regeling
     out = []
     for b in bijlagen:
-        if b.document and b.document in facts.fingerprints:
-            out.append(f"{b.titel} (vingerafdruk {facts.fingerprints[b.document]})")
+        if b.document == "regeling" and regeling is not None:
+            out.append(f"{b.titel} ({versie_regel(regeling)})")
         else:
             out.append(b.titel)
     return out
+
+
+def bijlage_eigenschappen(facts: Facts, bijlagen: list[Bijlage]) -> tuple[tuple[str, str], ...]:
+    """Document properties naming the fingerprint of each attached regiodocs document."""
+    return tuple(
+        (f"Vingerafdruk {b.document}", facts.fingerprints[b.document])
+        for b in bijlagen
+        if b.document and b.document in facts.fingerprints
+    )
 
 
 def gemeente_view(
@@ -160,6 +184,9 @@ def gemeente_view(
         agendapunt=agendapunt,
         inwoners=fmt.getal(d.inwoners.aantal),
         aandeel=fmt.procent(facts.sleutel[d.id].procent, facts.decimalen),
+        burgemeester=(d.ondertekening and d.ondertekening.burgemeester) or SIGNATURE_LINE,
+        secretaris=(d.ondertekening and d.ondertekening.secretaris) or SIGNATURE_LINE,
+        griffier=(d.ondertekening and d.ondertekening.griffier) or SIGNATURE_LINE,
         bijdragen=regels,
     )
     return masked(view) if mask else view
@@ -174,8 +201,9 @@ def regional_job(
     title: str,
     subject: str,
     author: str,
-    kenmerk: str,
+    kenmerk: str | None,
     datum: date,
+    eigenschappen: tuple[tuple[str, str], ...] = (),
 ) -> Job:
     """A document for the whole region: default house style, written to build/regio/."""
     meta = DocMeta(
@@ -186,16 +214,25 @@ def regional_job(
         kenmerk=kenmerk,
         datum=datum,
         huisstijl=DEFAULT_HUISSTIJL,
+        eigenschappen=eigenschappen,
     )
     output = PurePosixPath("regio", f"{facts.region.regio.id}-{name}")
     return Job(kind, f"{kind}.md.j2", output, context, meta)
 
 
 def municipal_meta(
-    facts: Facts, soort: str, onderwerp: str, d: Deelnemer, kenmerk: str, datum: date, author: str
+    facts: Facts,
+    soort: str,
+    onderwerp: str,
+    d: Deelnemer,
+    kenmerk: str,
+    datum: date,
+    author: str,
+    eigenschappen: tuple[tuple[str, str], ...] = (),
 ) -> DocMeta:
-    """Metadata of one municipality's version: its house style, its kenmerk."""
+    """Metadata of one municipality's version: its house style, its kenmerk, its properties."""
     return DocMeta(
+        eigenschappen=eigenschappen,
         title=f"{soort}: {onderwerp}",
         subject=onderwerp,
         author=author,

@@ -8,7 +8,13 @@ from regiodocs.content.facts import Facts
 from regiodocs.content.models.besluiten import Informatiebrief
 from regiodocs.content.models.regio import Deelnemer
 from regiodocs.documents.markdown import md_paragraphs
-from regiodocs.documents.views.common import Job, bijlagen_lines, gemeente_view, municipal_meta
+from regiodocs.documents.views.common import (
+    Job,
+    bijlage_eigenschappen,
+    bijlagen_lines,
+    gemeente_view,
+    municipal_meta,
+)
 
 
 def raadsinformatiebrief(facts: Facts, brief: Informatiebrief, d: Deelnemer, mask: bool) -> Job:
@@ -40,6 +46,10 @@ def raadsinformatiebrief(facts: Facts, brief: Informatiebrief, d: Deelnemer, mas
         data.kenmerk,
         data.datum,
         f"Het college van burgemeester en wethouders van {d.naam}",
+        (
+            ("Portefeuillehouder", data.portefeuillehouder or d.portefeuillehouder),
+            *bijlage_eigenschappen(facts, brief.bijlagen),
+        ),
     )
     out = PurePosixPath(d.id, f"{data.datum.isoformat()}-raadsinformatiebrief-{brief.id}")
     return Job("raadsinformatiebrief", "raadsinformatiebrief.md.j2", out, context, meta)

@@ -12,7 +12,13 @@ from regiodocs.content.facts import Facts
 from regiodocs.content.models.besluiten import ANKERS, LokaleParagraaf, Raadsvoorstel
 from regiodocs.content.models.regio import Deelnemer
 from regiodocs.documents.markdown import Md, escape, md_paragraphs
-from regiodocs.documents.views.common import Job, bijlagen_lines, gemeente_view, municipal_meta
+from regiodocs.documents.views.common import (
+    Job,
+    bijlage_eigenschappen,
+    bijlagen_lines,
+    gemeente_view,
+    municipal_meta,
+)
 
 
 def raadsvoorstel(facts: Facts, voorstel: Raadsvoorstel, d: Deelnemer, mask: bool) -> Job:
@@ -32,7 +38,17 @@ def voorstel_job(
     """The raadsvoorstel or raadsbesluit of one proposal for one municipality."""
     data = voorstel.per_gemeente[d.id]
     meta = municipal_meta(
-        facts, soort, voorstel.onderwerp, d, data.kenmerk, data.raadsvergadering, author
+        facts,
+        soort,
+        voorstel.onderwerp,
+        d,
+        data.kenmerk,
+        data.raadsvergadering,
+        author,
+        (
+            ("Portefeuillehouder", data.portefeuillehouder or d.portefeuillehouder),
+            *bijlage_eigenschappen(facts, voorstel.bijlagen),
+        ),
     )
     out = PurePosixPath(d.id, f"{data.raadsvergadering.isoformat()}-{kind}-{voorstel.id}")
     return Job(kind, f"{kind}.md.j2", out, voorstel_context(facts, voorstel, d, mask), meta)

@@ -57,7 +57,6 @@ def reactienota(facts: Facts) -> Job:
         "bronnen": bronnen,
         "telling": telling,
         "totaal": len(alle),
-        "vingerafdruk": facts.fingerprints["reactienota"],
     }
     return regional_job(
         facts,
@@ -67,8 +66,9 @@ def reactienota(facts: Facts) -> Job:
         title=f"Reactienota: {c.onderwerp}",
         subject=c.onderwerp,
         author=f"Gemeenten van de regio {region.regio.naam}",
-        kenmerk=f"Vingerafdruk {facts.fingerprints['reactienota']}",
+        kenmerk=None,
         datum=max(b.datum_tot or b.datum for b in c.bronnen),
+        eigenschappen=(("Vingerafdruk", facts.fingerprints["reactienota"]),),
     )
 
 

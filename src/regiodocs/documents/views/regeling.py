@@ -7,8 +7,15 @@ from typing import Any
 
 from regiodocs import fmt
 from regiodocs.content.facts import Facts
+from regiodocs.content.models.regio import Ondertekenaars
 from regiodocs.documents.markdown import Md
-from regiodocs.documents.views.common import Job, regional_job, verdeelsleutel_rows
+from regiodocs.documents.views.common import (
+    SIGNATURE_LINE,
+    Job,
+    regional_job,
+    verdeelsleutel_rows,
+    versie_regel,
+)
 from regiodocs.governance.verdeelsleutel import METHODE, bijdragen
 from regiodocs.legal.numbering import iter_articles
 from regiodocs.legal.regeling_view import legal_text, resolve_regeling
@@ -30,6 +37,8 @@ def regeling(facts: Facts) -> Job:
         "bijdragen_artikel": _cite_subject(facts, "verdeelsleutel", "volgens "),
         "stemverhouding": _stemverhouding_rows(facts),
         "stemregel": _stemregel(facts),
+        "versie": versie_regel(regeling),
+        "ondertekening": _ondertekening(facts),
     }
     status = "Ontwerp" if regeling.status == "concept" else "Vastgesteld"
     return regional_job(
@@ -40,9 +49,47 @@ def regeling(facts: Facts) -> Job:
         title=regeling.titel,
         subject=f"{status} gemeenschappelijke regeling, versie {regeling.versie}",
         author=f"Colleges van burgemeester en wethouders van de regio {region.regio.naam}",
-        kenmerk=f"{status} versie {regeling.versie}, vingerafdruk {view.vingerafdruk}",
+        kenmerk=f"{status}, {versie_regel(regeling)}",
         datum=regeling.datum_versie,
+        eigenschappen=(("Versie", regeling.versie), ("Vingerafdruk", view.vingerafdruk)),
     )
+
+
+def _ondertekening(facts: Facts) -> list[dict[str, Any]]:
+    """One signature block per municipality and signing body, each with its own date."""
+    regeling = facts.region.regeling
+    assert regeling is not None
+    blocks = []
+    for d in facts.region.regio.deelnemers:
+        namen = d.ondertekening or Ondertekenaars()
+        vastgesteld = regeling.vastgesteld.get(d.id)
+        datum = fmt.datum(vastgesteld) if vastgesteld else SIGNATURE_LINE
+        for orgaan in regeling.aanhef.bestuursorganen:
+            if orgaan == "college":
+                tekst = (
+                    f"het college van burgemeester en wethouders van de {d.officiele_naam} "
+                    f"in zijn vergadering van {datum}"
+                )
+                rollen = [
+                    ("de secretaris,", namen.secretaris),
+                    ("de burgemeester,", namen.burgemeester),
+                ]
+            elif orgaan == "raad":
+                tekst = (
+                    f"de raad van de {d.officiele_naam} in zijn openbare vergadering van {datum}"
+                )
+                rollen = [("de griffier,", namen.griffier), ("de voorzitter,", namen.burgemeester)]
+            else:
+                tekst = f"de burgemeester van de {d.officiele_naam} op {datum}"
+                rollen = [("de burgemeester,", namen.burgemeester)]
+            blocks.append(
+                {
+                    "tekst": f"Aldus vastgesteld door {tekst}.",
+                    "rollen": [rol for rol, _ in rollen],
+                    "namen": [naam or SIGNATURE_LINE for _, naam in rollen],
+                }
+            )
+    return blocks
 
 
 def _stemregel(facts: Facts) -> str:

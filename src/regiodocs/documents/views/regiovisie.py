@@ -80,7 +80,6 @@ def regiovisie(facts: Facts) -> Job:
         "verdeelregel": region.financien.verdeelsleutel.peildatum_regel if region.financien else "",
         "p": md_paragraphs,
         "gemeenten": fmt.opsomming([d.naam for d in region.regio.deelnemers]),
-        "vingerafdruk": facts.fingerprints["regiovisie"],
     }
     return regional_job(
         facts,
@@ -90,8 +89,9 @@ def regiovisie(facts: Facts) -> Job:
         title=v.titel,
         subject=f"Regiovisie {region.regio.naam}",
         author=f"Gemeenten van de regio {region.regio.naam}",
-        kenmerk=f"Vingerafdruk {facts.fingerprints['regiovisie']}",
+        kenmerk=None,
         datum=v.datum or (region.regeling.datum_versie if region.regeling else FALLBACK_DATUM),
+        eigenschappen=(("Vingerafdruk", facts.fingerprints["regiovisie"]),),
     )
 
 

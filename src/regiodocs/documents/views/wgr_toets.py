@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from regiodocs import fmt
 from regiodocs.content.facts import Facts
-from regiodocs.documents.views.common import Job, regional_job
+from regiodocs.documents.views.common import Job, regional_job, versie_regel
+
+# The Wgr forms by name, as the report writes them (the YAML keeps its ids).
+VORMEN = {
+    "openbaar-lichaam": "openbaar lichaam",
+    "bedrijfsvoeringsorganisatie": "bedrijfsvoeringsorganisatie",
+    "gemeenschappelijk-orgaan": "gemeenschappelijk orgaan",
+    "centrumgemeente": "centrumgemeenteconstructie",
+    "regeling-zonder-meer": "regeling zonder meer",
+}
 
 
 def wgr_toets(facts: Facts) -> Job:
@@ -27,11 +36,11 @@ def wgr_toets(facts: Facts) -> Job:
     failed = sum(1 for u in uitkomsten if not u.voldaan)
     context = {
         "regeling": regeling,
-        "vingerafdruk": facts.fingerprints["regeling"],
+        "versie": versie_regel(regeling),
         "regels": rows,
         "samenvatting": f"{len(rows) - failed} van de {len(rows)} regels voldaan"
         + (f", {failed} niet" if failed else ""),
-        "vorm": region.bestuur.vorm if region.bestuur else "openbaar-lichaam",
+        "vorm": VORMEN[region.bestuur.vorm if region.bestuur else "openbaar-lichaam"],
     }
     return regional_job(
         facts,
@@ -41,6 +50,7 @@ def wgr_toets(facts: Facts) -> Job:
         title=f"Wgr-toets {regeling.citeertitel}",
         subject="Toets van de regeling aan de Wet gemeenschappelijke regelingen",
         author="regiodocs",
-        kenmerk=f"Regeling versie {regeling.versie}, vingerafdruk {facts.fingerprints['regeling']}",
+        kenmerk=f"Toets van {versie_regel(regeling)}",
         datum=regeling.datum_versie,
+        eigenschappen=(("Vingerafdruk regeling", facts.fingerprints["regeling"]),),
     )
