@@ -67,6 +67,6 @@ def wgr_vorm(facts: Facts) -> Job:
         title=advies.titel,
         subject="Keuze van de Wgr-vorm: openbaar lichaam, centrumgemeente of bedrijfsvoeringsorganisatie",
         author=f"Gemeenten van de regio {region.regio.naam}",
-        kenmerk=f"Advies: {advies.advies}",
+        kenmerk=f"Advies: {next(v.naam for v in advies.vormen if v.vorm == advies.advies)}",
         datum=advies.datum,
     )
