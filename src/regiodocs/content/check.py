@@ -729,6 +729,18 @@ def _check_tijdlijn(region: Region, found: _Findings) -> None:
                     ("voorgeschiedenis", i, "kenmerk"),
                     found,
                 )
+        if voorstel.per_gemeente:
+            eerste, college = min(
+                ((data.collegebesluit, g) for g, data in voorstel.per_gemeente.items()),
+            )
+            for i, stap in enumerate(voorstel.voorgeschiedenis):
+                if stap.datum >= eerste:
+                    found.error(
+                        src,
+                        ("voorgeschiedenis", i, "datum"),
+                        f"deze stap ({fmt.datum(stap.datum)}) gaat aan het voorstel vooraf en moet "
+                        f"vóór het eerste collegebesluit liggen ({college}, {fmt.datum(eerste)})",
+                    )
         regeling_bijlage = regeling is not None and any(
             b.document == "regeling" for b in voorstel.bijlagen
         )
@@ -745,15 +757,6 @@ def _check_tijdlijn(region: Region, found: _Findings) -> None:
                         f"{fmt.datum(m.datum)}, de datum waarop {m.omschrijving} "
                         f"(mijlpaal '{m.id}' in visie.yaml, bron: {m.bron})",
                     )
-            for i, stap in enumerate(voorstel.voorgeschiedenis):
-                if stap.datum >= data.collegebesluit:
-                    found.error(
-                        src,
-                        ("voorgeschiedenis", i, "datum"),
-                        f"de voorgeschiedenis ({fmt.datum(stap.datum)}) moet vóór het "
-                        f"collegebesluit van {gemeente} ({fmt.datum(data.collegebesluit)}) liggen",
-                    )
-                    break
             if (
                 regeling_bijlage
                 and regeling is not None
