@@ -39,10 +39,22 @@ def test_the_corpus_is_large_enough() -> None:
 
 
 def _expand(text: str) -> str:
+    """{{REPEAT:c:n}} repeats one character; {{TIMES:n}}...{{/TIMES}} repeats a piece of text,
+    with {{N}} inside it replaced by the repetition's number (1, 2, ...)."""
+    text = re.sub(
+        r"\{\{TIMES:(\d+)\}\}(.*?)\{\{/TIMES\}\}",
+        lambda m: "".join(
+            m.group(2).replace("{{N}}", str(n)) for n in range(1, int(m.group(1)) + 1)
+        ),
+        text,
+        flags=re.DOTALL,
+    )
     return re.sub(r"\{\{REPEAT:(.):(\d+)\}\}", lambda m: m.group(1) * int(m.group(2)), text)
 
 
 def _prepare(case: dict[str, Any], project: Path) -> None:
+    for source, target in (case.get("copy") or {}).items():
+        shutil.copy(project / source, project / target)
     for edit in case.get("edits", []):
         path = project / edit["file"]
         text = path.read_text(encoding="utf-8")
@@ -130,11 +142,16 @@ def test_bad_input_case(folder: Path, tmp_path: Path, built: Path) -> None:
     assert "Traceback" not in output
     if "message" in expect:
         assert expect["message"] in output, output
+    for absent in expect.get("not_in_output", []):
+        assert absent not in output, output
     if "location" in expect:
         assert _expected_location(expect["location"], project) in output, output
     if expect["exit"] != 0:
         assert snapshot(project / "build") == before, "build/ changed after a failed run"
     if "literal_in_docx" in expect:
         spec = expect["literal_in_docx"]
-        paragraphs = [p.text for p in Document(str(project / spec["file"])).paragraphs]
+        document = Document(str(project / spec["file"]))
+        paragraphs = [p.text for p in document.paragraphs] + [
+            cell.text for table in document.tables for row in table.rows for cell in row.cells
+        ]
         assert spec["text"] in paragraphs, [p for p in paragraphs if p[:10] == spec["text"][:10]]

@@ -226,13 +226,7 @@ def _check_bestuur_en_taken(region: Region, found: _Findings) -> None:
 
 
 def _check_financien(region: Region, facts: Facts, found: _Findings) -> None:
-    if region.financien is None:
-        return
-    src = region.source("financien")
-    posten = region.financien.begrotingsposten
-    found.unique(
-        src, ((p.id, ("begrotingsposten", i, "id")) for i, p in enumerate(posten)), "begrotingspost"
-    )
+    # The documents show each share even without financien.yaml (then with two decimals).
     sleutel = facts.sleutel
     for i, d in enumerate(region.regio.deelnemers):
         if sleutel[d.id].procent == 0:
@@ -241,6 +235,13 @@ def _check_financien(region: Region, facts: Facts, found: _Findings) -> None:
                 ("deelnemers", i, "inwoners", "aantal"),
                 f"het aandeel van {d.naam} in de verdeelsleutel rondt af op 0%: {d.naam} betaalt dan niets",
             )
+    if region.financien is None:
+        return
+    src = region.source("financien")
+    posten = region.financien.begrotingsposten
+    found.unique(
+        src, ((p.id, ("begrotingsposten", i, "id")) for i, p in enumerate(posten)), "begrotingspost"
+    )
     taken = {t.id for t in region.taken.taken} if region.taken else set()
     for i, p in enumerate(posten):
         if p.taak and p.taak not in taken:

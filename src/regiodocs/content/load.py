@@ -16,7 +16,13 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError
-from ruamel.yaml.events import AliasEvent, CollectionStartEvent, NodeEvent
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionStartEvent,
+    MappingStartEvent,
+    NodeEvent,
+    ScalarEvent,
+)
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
@@ -371,8 +377,32 @@ def _load_careful(path: Path, root: str, problems: list[Diagnostic]) -> SourceFi
     yaml.Constructor = _PlainConstructor
     try:
         depth = 0
+        # Per open collection: is it a mapping, and how many child nodes it has had; a
+        # mapping's even-numbered children are its keys (to find merge keys "<<").
+        open_nodes: list[list[Any]] = []
         for event in yaml.parse(text):
             mark = event.start_mark
+            if isinstance(event, NodeEvent) and not isinstance(event, AliasEvent):
+                if open_nodes:
+                    is_key = open_nodes[-1][0] and open_nodes[-1][1] % 2 == 0
+                    open_nodes[-1][1] += 1
+                    if (
+                        is_key
+                        and isinstance(event, ScalarEvent)
+                        and event.value == "<<"
+                        and event.style is None
+                    ):
+                        fail(
+                            mark.line + 1,
+                            mark.column + 1,
+                            "samenvoegsleutels (<<:) zijn niet toegestaan, net als ankers; "
+                            "schrijf de sleutels voluit",
+                        )
+                        return None
+                if isinstance(event, CollectionStartEvent):
+                    open_nodes.append([isinstance(event, MappingStartEvent), 0])
+            elif type(event).__name__ in ("MappingEndEvent", "SequenceEndEvent"):
+                open_nodes.pop()
             if isinstance(event, AliasEvent):
                 fail(mark.line + 1, mark.column + 1, "aliassen (*naam) zijn niet toegestaan")
                 return None

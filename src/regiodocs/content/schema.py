@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from regiodocs.content import notatie
 from regiodocs.content.load import RawRegion, SourceFile
-from regiodocs.content.models.common import Model
+from regiodocs.content.models.common import Model, visible
 from regiodocs.content.region import FOLDER_MODELS, SECTION_MODELS, Region
 from regiodocs.diagnostics import ContentError, Diagnostic, YamlPath
 
@@ -56,7 +56,7 @@ def _diagnostic(model: type[Model], source: SourceFile, error: Any) -> Diagnosti
     ctx: dict[str, Any] = error.get("ctx") or {}
     value = error.get("input")
     if kind == "extra_forbidden":
-        key = str(loc[-1])
+        key = visible(str(loc[-1]))
         allowed = _fields_at(model, loc[:-1])
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
         hint = f"; bedoelde u '{close[0]}'?" if close else ""
@@ -76,7 +76,9 @@ def _diagnostic(model: type[Model], source: SourceFile, error: Any) -> Diagnosti
             loc[:-1], f"verplicht veld '{field_name}' ontbreekt", code="schema.missing"
         )
     code = "notatie" if isinstance(ctx.get("error"), notatie.NotatieFout) else f"schema.{kind}"
-    return source.diagnostic(loc, _message(kind, ctx, value, error.get("msg", "")), code=code)
+    # visible(): a message never puts a control or bidi character on the user's terminal.
+    message = visible(_message(kind, ctx, value, error.get("msg", "")))
+    return source.diagnostic(loc, message, code=code)
 
 
 def _message(kind: str, ctx: dict[str, Any], value: Any, msg: str) -> str:
@@ -165,7 +167,7 @@ def _shown(value: Any) -> str:
         text = _getal(value)  # a parsed number: 30, 10,5
     if len(text) > 40:
         text = text[:37] + "..."
-    return f"'{text}'"
+    return f"'{visible(text)}'"
 
 
 def _fields_at(model: type[BaseModel], path: YamlPath) -> list[str]:

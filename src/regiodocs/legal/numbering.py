@@ -52,9 +52,13 @@ def ordinal(number: int) -> str:
 
 
 def letter(index: int) -> str:
-    """0 -> 'a', 25 -> 'z', 26 -> 'aa'."""
-    letters = string.ascii_lowercase
-    return letters[index] if index < 26 else letters[index // 26 - 1] + letters[index % 26]
+    """0 -> 'a', 25 -> 'z'; then, as the Ar does, 26 -> 'aa', 27 -> 'bb', ..., 52 -> 'aaa'.
+
+    The sequence never runs out.
+    """
+    if index < 0:
+        raise ValueError(f"letternummering begint bij 0, niet bij {index}")
+    return string.ascii_lowercase[index % 26] * (index // 26 + 1)
 
 
 @dataclass(frozen=True)

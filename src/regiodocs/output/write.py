@@ -30,7 +30,7 @@ from filelock import FileLock
 
 from regiodocs import fmt
 from regiodocs.documents.markdown import TAB_MARK
-from regiodocs.documents.views.common import DocMeta
+from regiodocs.documents.views.common import PLACEHOLDER_OPEN, DocMeta
 from regiodocs.output import docx_xml
 from regiodocs.output.house_style import LANGUAGE
 
@@ -298,7 +298,7 @@ def assemble(shared: bytes, style: StyleParts, values: dict[str, str], meta: Doc
                         placeholder.encode("utf-8"), xml_escape(value).encode("utf-8")
                     )
                 data = _SECT_PR.sub(lambda _: style.sect_pr, data, count=1)
-                if "⟦".encode() in data:
+                if PLACEHOLDER_OPEN.encode() in data:
                     raise BuildFailure(
                         f"interne fout: niet ingevulde gemeentewaarde in '{meta.title}'"
                     )

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from regiodocs.content.models.common import Id, Model, Tekst
+from regiodocs.content.models.common import Id, Model, Naam, Tekst
 
 
 class Vraag(Model):
@@ -38,7 +38,7 @@ class Beslisregel(Model):
 
 
 class Afwegingskader(Model):
-    titel: Tekst
+    titel: Naam
     """Titel van het afwegingskader."""
     inleiding: Tekst | None = None
     """Optioneel: waarom er een afwegingskader is."""
@@ -83,7 +83,7 @@ class Opgave(Model):
     """A proposed regional topic, assessed with the afwegingskader."""
 
     id: Id
-    titel: Tekst
+    titel: Naam
     """Titel van de opgave."""
     omschrijving: Tekst
     """Wat de opgave inhoudt."""

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from regiodocs.content.models.common import Datum, Id, Model, Tekst
+from regiodocs.content.models.common import Datum, Id, Model, Naam, Tekst
 
 Bijlagedocument = Literal["regiovisie", "regeling", "reactienota", "wgr-toets"]
 
@@ -24,14 +24,14 @@ class Besluitpunt(Model):
 
 class Argument(Model):
     besluitpunt: Id = Field(description="Id van het besluitpunt waar dit argument bij hoort.")
-    kop: Tekst
+    kop: Naam
     """Het argument in één zin."""
     tekst: Tekst
     """Uitwerking van het argument."""
 
 
 class Kanttekening(Model):
-    kop: Tekst
+    kop: Naam
     """Kop in één zin."""
     tekst: Tekst
     """Uitwerking."""
@@ -51,7 +51,7 @@ class FinancieleGevolgen(Model):
 
 
 class Bijlage(Model):
-    titel: Tekst
+    titel: Naam
     """Titel van de bijlage."""
     document: Bijlagedocument | None = Field(
         default=None,
@@ -124,10 +124,10 @@ class RaadsvoorstelGemeente(Model):
     raadsvergadering: Datum
     """Datum van de raadsvergadering; moet in regio.yaml staan."""
     collegebesluit: Datum = Field(description="Datum van het collegevoorstel aan de raad.")
-    agendapunt: Tekst
+    agendapunt: Naam
     """Agendapunt van de vergadering."""
-    kenmerk: Tekst = Field(description="Volgnummer; het voorvoegsel komt uit regio.yaml.")
-    portefeuillehouder: Tekst | None = Field(
+    kenmerk: Naam = Field(description="Volgnummer; het voorvoegsel komt uit regio.yaml.")
+    portefeuillehouder: Naam | None = Field(
         default=None, description="Afwijkende portefeuillehouder (rol); leeg = die uit regio.yaml."
     )
     lokale_paragrafen: list[LokaleParagraaf] = Field(default_factory=list)
@@ -136,7 +136,7 @@ class RaadsvoorstelGemeente(Model):
 
 class Raadsvoorstel(Model):
     id: Id
-    onderwerp: Tekst
+    onderwerp: Naam
     """Onderwerp, zoals in de kop en het raadsbesluit."""
     samenvatting: Tekst
     """Korte samenvatting."""
@@ -177,15 +177,15 @@ class Raadsvoorstel(Model):
 class InformatiebriefGemeente(Model):
     datum: Datum
     """Datum van de brief."""
-    kenmerk: Tekst
+    kenmerk: Naam
     """Volgnummer; het voorvoegsel komt uit regio.yaml."""
-    portefeuillehouder: Tekst | None = None
+    portefeuillehouder: Naam | None = None
     """Afwijkende portefeuillehouder (rol)."""
 
 
 class Informatiebrief(Model):
     id: Id
-    onderwerp: Tekst
+    onderwerp: Naam
     """Onderwerp van de brief."""
     kennisnemen_van: list[Tekst] = Field(min_length=1)
     """Waarvan de raad kennis neemt."""

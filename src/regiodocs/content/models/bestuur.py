@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from regiodocs.content.models.common import Aantal, Id, Model, Percentage, Tekst
+from regiodocs.content.models.common import Aantal, Id, Model, Naam, Percentage, Tekst
 
 Vorm = Literal[
     "openbaar-lichaam",
@@ -38,9 +38,9 @@ class Bevoegdheid(Model):
 
 class Orgaan(Model):
     id: Id
-    naam: Tekst
+    naam: Naam
     """Naam van het orgaan, bijv. 'algemeen bestuur'."""
-    afkorting: Tekst | None = None
+    afkorting: Naam | None = None
     """Afkorting, bijv. 'AB'."""
     soort: Orgaansoort
     """Soort orgaan (algemeen-bestuur, dagelijks-bestuur, voorzitter, ...)."""
@@ -66,9 +66,9 @@ class HuidigOverleg(Model):
     """A body of the current network cooperation and what happens to it."""
 
     id: Id
-    afkorting: Tekst
+    afkorting: Naam
     """Afkorting, bijv. 'PHO'."""
-    naam: Tekst
+    naam: Naam
     """Volledige naam."""
     rol: Tekst
     """Wat het overleg nu doet."""
@@ -103,9 +103,9 @@ class Stemverhouding(Model):
 class Bestuur(Model):
     vorm: Vorm
     """Het Wgr-model; de Wgr-toets kijkt welke eisen gelden."""
-    naam_openbaar_lichaam: Tekst | None = None
+    naam_openbaar_lichaam: Naam | None = None
     """Naam van het openbaar lichaam."""
-    vestigingsplaats: Tekst | None = None
+    vestigingsplaats: Naam | None = None
     """Vestigingsplaats van het openbaar lichaam."""
     organen: list[Orgaan] = Field(min_length=1)
     """Bestuursorganen, commissies en ambtelijke overleggen."""

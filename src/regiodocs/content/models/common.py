@@ -1,10 +1,29 @@
-"""Shared building blocks of the content model."""
+"""Shared building blocks of the content model, and the one text policy for every string.
+
+Every string field is ``Tekst``, ``Naam``, ``Id`` or ``Kleur``; each applies
+``text_policy`` when the content is validated, so no later stage (Markdown, the Word writer,
+the per-municipality values put straight into the document XML) ever sees a character a
+reader cannot see:
+
+- control characters, lone surrogates and non-characters (NUL, vertical tab, form feed,
+  U+FFFE, U+FFFF, ...) are refused with a located message;
+- bidirectional overrides and isolates, zero-width and other invisible characters, and
+  private-use characters are shown as a visible marker ``<U+202E>`` and never applied;
+- in a ``Naam`` (names, kenmerken, roles, titles) runs of whitespace become one space.
+
+Numbers and dates follow ``content/notatie.py`` (``Aantal``, ``Bedrag``, ``Datum``, ...):
+``true`` is no number and a number is no date. Yes/no fields take only true or false, and
+a field left as plain int/float refuses true/false too (``Model._strict_scalars``).
+"""
 
 from __future__ import annotations
 
+import re
+import types
+import typing
 from datetime import date
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
@@ -12,26 +31,96 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
 )
 
 from regiodocs.content import notatie
 
+# Refused: C0 controls except tab and line feed, DEL, C1 controls, lone surrogates and the
+# Unicode non-characters (U+FDD0-U+FDEF and the last two code points of every plane).
+_REFUSED = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(1, 17))
+    + "]"
+)
+# Shown, not applied: bidi marks, overrides and isolates; zero-width and invisible
+# characters; line/paragraph separators; interlinear annotation; byte order mark; and the
+# private-use area (no agreed meaning, and regiodocs' own placeholders live there).
+_MARKED = re.compile(
+    "[\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufeff\ufff9-\ufffb\ue000-\uf8ff]"
+)
+_WHITESPACE = re.compile(r"\s+")
+
+
+def marker(char: str) -> str:
+    """The visible stand-in for a character that must not act in the document."""
+    return f"<U+{ord(char):04X}>"
+
+
+def visible(text: str) -> str:
+    """Text for a message: every refused or marked character replaced by its marker."""
+    text = _REFUSED.sub(lambda m: marker(m.group()), text)
+    return _MARKED.sub(lambda m: marker(m.group()), text)
+
+
+def _describe(char: str) -> str:
+    code = ord(char)
+    if code in (0x0B, 0x0C):
+        return "een stuurteken (verticale tab of nieuwe pagina)"
+    if code == 0:
+        return "een NUL-teken"
+    if 0xD800 <= code <= 0xDFFF:
+        return "een losse surrogaathelft"
+    if code <= 0x9F:
+        return "een stuurteken"
+    return "geen geldig teken (Unicode-niet-teken)"
+
+
+def text_policy(value: Any) -> Any:
+    """Refuse what a reader cannot see or the writers cannot store; mark what could mislead."""
+    if not isinstance(value, str):
+        return value  # the type check that follows reports it
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    bad = _REFUSED.search(value)
+    if bad:
+        raise ValueError(
+            f"ongeldig teken {marker(bad.group())} ({_describe(bad.group())}) op positie "
+            f"{bad.start() + 1} van de tekst; verwijder het"
+        )
+    return _MARKED.sub(lambda m: marker(m.group()), value)
+
+
+def name_policy(value: Any) -> Any:
+    """``text_policy``, then inner whitespace collapsed: a name is one line with single spaces."""
+    value = text_policy(value)
+    return _WHITESPACE.sub(" ", value).strip() if isinstance(value, str) else value
+
+
 # Ids are used in references, file names and anchors: lower-case letters, digits and hyphens.
 Id = Annotated[
     str,
+    BeforeValidator(text_policy),
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$"),
     Field(
         description="Stabiele sleutel: kleine letters, cijfers en koppeltekens (bijv. 'woerden')."
     ),
 ]
-Tekst = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Tekst = Annotated[
+    str, BeforeValidator(text_policy), StringConstraints(min_length=1, strip_whitespace=True)
+]
+# Names, kenmerken, roles and titles: one line, single spaces.
+Naam = Annotated[
+    str, BeforeValidator(name_policy), StringConstraints(min_length=1, strip_whitespace=True)
+]
 Kleur = Annotated[
     str,
+    BeforeValidator(text_policy),
     StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$"),
     Field(description="Kleur als hexadecimale code, bijv. '#1F4E79'."),
 ]
-
 
 _WOORD_DATUM = (
     r"^(?:0?[1-9]|[12]\d|3[01]) (?:januari|februari|maart|april|mei|juni|juli|augustus"
@@ -109,10 +198,35 @@ Datum = Annotated[
 ]
 
 
+def _scalar_kinds(annotation: Any) -> set[type]:
+    """The scalar types a field annotation admits (int, float, Decimal, bool)."""
+    origin = typing.get_origin(annotation)
+    if origin is Annotated:
+        return _scalar_kinds(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return set().union(*(_scalar_kinds(a) for a in typing.get_args(annotation)))
+    if annotation in (int, float, Decimal, bool):
+        return {annotation}
+    return set()
+
+
 class Model(BaseModel):
     """Base of every content model: unknown keys are errors, values are immutable."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _strict_scalars(cls, value: Any, info: ValidationInfo) -> Any:
+        """A yes/no field takes only true or false; a number field never true or false."""
+        if info.field_name is None or value is None:
+            return value
+        kinds = _scalar_kinds(cls.model_fields[info.field_name].annotation)
+        if isinstance(value, bool) and kinds & {int, float, Decimal} and bool not in kinds:
+            raise ValueError(f"verwacht een getal, gevonden ja/nee-waarde '{str(value).lower()}'")
+        if bool in kinds and not isinstance(value, bool) and not kinds & {int, float, Decimal}:
+            raise ValueError(f"verwacht ja/nee (true/false), gevonden '{visible(str(value))}'")
+        return value
 
 
 class Visieonderdeel(Model):
@@ -120,7 +234,7 @@ class Visieonderdeel(Model):
 
     id: Id
     """Nodig wanneer naar dit onderdeel wordt verwezen."""
-    titel: Tekst = Field(description="Korte titel, verschijnt als kopje.")
+    titel: Naam = Field(description="Korte titel, verschijnt als kopje.")
     tekst: Tekst = Field(description="Lopende tekst; een lege regel begint een nieuwe alinea.")
     punten: list[Tekst] = Field(
         default_factory=list, description="Optionele opsomming na de tekst."

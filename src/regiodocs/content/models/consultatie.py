@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from regiodocs.content.models.common import Datum, Id, Model, Tekst
+from regiodocs.content.models.common import Datum, Id, Model, Naam, Tekst
 
 
 class Afhandeling(Model):
@@ -37,7 +37,7 @@ class Opmerking(Model):
 
 class Bron(Model):
     id: Id
-    naam: Tekst
+    naam: Naam
     """Naam van de bron, bijv. 'Commissie Samenleving Woerden'."""
     soort: Literal["gemeenteraad", "raadscommissie", "adviesraad", "partners"]
     """gemeenteraad, raadscommissie, adviesraad of partners."""

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from regiodocs.content.models.common import Datum, Id, Model, Tekst
+from regiodocs.content.models.common import Datum, Id, Model, Naam, Tekst
 
 # The number in force of an article ("5a") or a chapter or paragraph ("3A"), when it does not
 # follow from the order: after an amendment inserted or removed one (Ar 236, 238).
@@ -90,7 +90,7 @@ class Artikel(Model):
     nummer: Artikelnummer | None = Field(
         default=None, description=_NUMMER_UITLEG.format(voorbeeld="5a", soort="artikel")
     )
-    kop: Tekst | None = Field(
+    kop: Naam | None = Field(
         default=None, description="Opschrift van het artikel, bijv. 'Toetreding' (mag ontbreken)."
     )
     regelt: list[Onderwerp] = Field(
@@ -105,7 +105,7 @@ class Paragraaf(Model):
     nummer: Indelingsnummer | None = Field(
         default=None, description=_NUMMER_UITLEG.format(voorbeeld="2A", soort="paragraaf")
     )
-    titel: Tekst
+    titel: Naam
     """Opschrift van de paragraaf."""
     artikelen: list[Artikel] = Field(min_length=1)
     """Artikelen van de paragraaf."""
@@ -116,7 +116,7 @@ class Hoofdstuk(Model):
     nummer: Indelingsnummer | None = Field(
         default=None, description=_NUMMER_UITLEG.format(voorbeeld="3A", soort="hoofdstuk")
     )
-    titel: Tekst
+    titel: Naam
     """Opschrift van het hoofdstuk."""
     artikelen: list[Artikel] = Field(default_factory=list)
     """Artikelen direct in het hoofdstuk (of gebruik paragrafen)."""
@@ -141,11 +141,11 @@ class Aanhef(Model):
 
 class Regeling(Model):
     id: Id
-    titel: Tekst = Field(description="Volledige titel van de regeling.")
-    citeertitel: Tekst
+    titel: Naam = Field(description="Volledige titel van de regeling.")
+    citeertitel: Naam
     """Titel waarmee de regeling wordt aangehaald."""
     status: Literal["concept", "vastgesteld"] = Field(description="Een ontwerp is 'concept'.")
-    versie: Tekst
+    versie: Naam
     """Versie van de tekst, bijv. '0.4'."""
     datum_versie: Datum
     """Datum van deze versie."""

@@ -6,13 +6,13 @@ from datetime import date
 
 from pydantic import Field
 
-from regiodocs.content.models.common import Aantal, Datum, Id, Kleur, Kommagetal, Model, Tekst
+from regiodocs.content.models.common import Aantal, Datum, Id, Kleur, Kommagetal, Model, Naam, Tekst
 
 
 class Inwonertal(Model):
     aantal: Aantal = Field(gt=0, description="Aantal inwoners op de peildatum.")
     peildatum: Datum = Field(description="Peildatum van het inwonertal (JJJJ-MM-DD).")
-    bron: Tekst = Field(description="Bron van het cijfer, bijv. 'CBS, bevolking op 1 januari'.")
+    bron: Naam = Field(description="Bron van het cijfer, bijv. 'CBS, bevolking op 1 januari'.")
 
 
 class Ondertekenaars(Model):
@@ -33,20 +33,20 @@ class Deelnemer(Model):
     """A participating municipality and everything its own documents need."""
 
     id: Id = Field(description="Sleutel van de gemeente, bijv. 'de-ronde-venen'.")
-    naam: Tekst = Field(description="Naam zoals in lopende tekst: 'De Ronde Venen'.")
-    officiele_naam: Tekst = Field(description="Officiële naam: 'gemeente De Ronde Venen'.")
+    naam: Naam = Field(description="Naam zoals in lopende tekst: 'De Ronde Venen'.")
+    officiele_naam: Naam = Field(description="Officiële naam: 'gemeente De Ronde Venen'.")
     inwoners: Inwonertal
     """Inwonertal met peildatum en bron; basis van de verdeelsleutel."""
     huisstijl: Id | None = Field(
         default=None, description="Id van een huisstijl uit regio.yaml; leeg = standaardhuisstijl."
     )
-    contactrol: Tekst = Field(
+    contactrol: Naam = Field(
         description="Rol van het aanspreekpunt (geen persoonsnaam), bijv. 'beleidsadviseur Jeugd'."
     )
-    portefeuillehouder: Tekst = Field(
+    portefeuillehouder: Naam = Field(
         description="Rol van de portefeuillehouder (geen persoonsnaam), bijv. 'wethouder Zorg'."
     )
-    kenmerk_prefix: Tekst = Field(
+    kenmerk_prefix: Naam = Field(
         description="Voorvoegsel van kenmerken; {jaar} wordt het jaar van de datum van het document (2025), {jj} de laatste twee cijfers (25), bijv. 'Z/{jj}/'."
     )
     raadsvergaderingen: list[Datum] = Field(
@@ -68,8 +68,8 @@ class Huisstijl(Model):
     """House style of a municipality, applied through the Word reference document."""
 
     id: Id
-    lettertype: Tekst = Field(default="Arial", description="Lettertype van de platte tekst.")
-    lettertype_koppen: Tekst | None = Field(default=None, description="Lettertype van de koppen.")
+    lettertype: Naam = Field(default="Arial", description="Lettertype van de platte tekst.")
+    lettertype_koppen: Naam | None = Field(default=None, description="Lettertype van de koppen.")
     lettergrootte: Kommagetal = Field(
         default=10.5, ge=8, le=14, description="Puntgrootte platte tekst."
     )
@@ -84,7 +84,7 @@ class Regio(Model):
     """The region: its name, its participants and their house styles."""
 
     id: Id
-    naam: Tekst = Field(description="Naam van de regio, bijv. 'Utrecht West'.")
+    naam: Naam = Field(description="Naam van de regio, bijv. 'Utrecht West'.")
     omschrijving: Tekst = Field(description="Eén zin over de samenwerking.")
     deelnemers: list[Deelnemer] = Field(min_length=2)
     """De deelnemende gemeenten (ten minste twee)."""

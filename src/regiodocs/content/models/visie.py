@@ -11,6 +11,7 @@ from regiodocs.content.models.common import (
     Id,
     Kommagetal,
     Model,
+    Naam,
     Tekst,
     Visieonderdeel,
 )
@@ -18,8 +19,8 @@ from regiodocs.content.models.common import (
 
 class Planningsfase(Model):
     id: Id
-    periode: Tekst = Field(description="Jaar of periode, bijv. '2025' of '2026-2027'.")
-    fase: Tekst = Field(description="Naam van de fase, bijv. 'Voorbereiding'.")
+    periode: Naam = Field(description="Jaar of periode, bijv. '2025' of '2026-2027'.")
+    fase: Naam = Field(description="Naam van de fase, bijv. 'Voorbereiding'.")
     activiteiten: list[Tekst] = Field(min_length=1)
     """De activiteiten in deze fase."""
 
@@ -55,7 +56,7 @@ class Tabel(Model):
     """A table of figures (care use, trends), with its source."""
 
     id: Id
-    titel: Tekst
+    titel: Naam
     """Titel boven de tabel."""
     kolommen: list[Tekst] = Field(min_length=1)
     """Kolomkoppen van de waarden, bijv. ['Utrecht West', 'Nederland']."""
@@ -105,8 +106,8 @@ class Colofon(Model):
 class Visie(Model):
     """The regional vision (seed: Regiovisie Jeugdhulp en Wmo 2025-2029)."""
 
-    titel: Tekst = Field(description="Titel van de regiovisie.")
-    periode: Tekst = Field(description="Looptijd, bijv. '2025-2029'.")
+    titel: Naam = Field(description="Titel van de regiovisie.")
+    periode: Naam = Field(description="Looptijd, bijv. '2025-2029'.")
     status: Tekst | None = None
     """Status op het titelblad, bijv. 'Vastgesteld door de vijf gemeenteraden'."""
     datum: Datum | None = None

@@ -83,11 +83,22 @@ class GemeenteView:
     bijdragen: list[BijdrageRegel] = field(default_factory=list)
 
 
+# Placeholders are wrapped in private-use characters, which content can never contain (the
+# text policy shows them as markers), so text like "⟦naam⟧" in the YAML stays literal.
+PLACEHOLDER_OPEN, PLACEHOLDER_CLOSE = "\ue000", "\ue001"
+
+
+def _placeholder(name: str) -> str:
+    return f"{PLACEHOLDER_OPEN}{name}{PLACEHOLDER_CLOSE}"
+
+
 def masked(view: GemeenteView) -> GemeenteView:
     """The same view with every per-municipality value replaced by a placeholder."""
-    values: dict[str, Any] = {f.name: f"⟦{f.name}⟧" for f in fields(view) if f.name != "bijdragen"}
+    values: dict[str, Any] = {
+        f.name: _placeholder(f.name) for f in fields(view) if f.name != "bijdragen"
+    }
     values["bijdragen"] = [
-        replace(b, bijdrage=f"⟦bijdrage.{i}⟧") for i, b in enumerate(view.bijdragen)
+        replace(b, bijdrage=_placeholder(f"bijdrage.{i}")) for i, b in enumerate(view.bijdragen)
     ]
     return GemeenteView(**values)
 
@@ -95,9 +106,11 @@ def masked(view: GemeenteView) -> GemeenteView:
 def placeholder_values(view: GemeenteView) -> dict[str, str]:
     """Placeholder -> real value, the inverse of ``masked`` for one municipality."""
     values = {
-        f"⟦{f.name}⟧": str(getattr(view, f.name)) for f in fields(view) if f.name != "bijdragen"
+        _placeholder(f.name): str(getattr(view, f.name))
+        for f in fields(view)
+        if f.name != "bijdragen"
     }
-    values.update({f"⟦bijdrage.{i}⟧": b.bijdrage for i, b in enumerate(view.bijdragen)})
+    values.update({_placeholder(f"bijdrage.{i}"): b.bijdrage for i, b in enumerate(view.bijdragen)})
     return values
 
 
