@@ -68,6 +68,21 @@ def _prepare(case: dict[str, Any], project: Path) -> None:
             path.write_text(text, encoding="utf-8")
     for name, data in (case.get("write_base64") or {}).items():
         (project / name).write_bytes(base64.b64decode(data))
+    for item in case.get("special") or []:
+        # File-system shapes a text file cannot describe: FIFOs, folders, (dangling) symlinks.
+        path = project / item["path"]
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+        elif path.is_dir():
+            shutil.rmtree(path)
+        if item["kind"] == "fifo":
+            os.mkfifo(path)
+        elif item["kind"] == "folder":
+            path.mkdir()
+        elif item["kind"] == "symlink":
+            path.symlink_to(item["to"])
+        elif item["kind"] == "file":
+            path.write_text(item["text"], encoding="utf-8")
     if "generate" in case:
         spec = case["generate"]
         line = b"# " + b"opvulling " * 10 + b"\n"

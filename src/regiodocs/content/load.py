@@ -8,6 +8,8 @@ Dates stay strings here: the schema stage parses them and reports impossible one
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -164,24 +166,146 @@ class RawRegion:
 
 
 def display_path(path: Path) -> Path:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve())
-    except ValueError:
-        return path
+    """The path as the user knows it: relative to the working directory, with a symlink
+    shown under its own name (not where it points)."""
+    cwd = Path.cwd()
+    for candidate in (Path(os.path.abspath(path)), path.parent.resolve() / path.name):
+        for base in (cwd, cwd.resolve()):
+            try:
+                return candidate.relative_to(base)
+            except ValueError:
+                continue
+    return path
 
 
 def region_folder(content_dir: Path, region_id: str) -> Path:
     folder = content_dir / region_id
-    if any(sep in region_id for sep in "/\\:") or region_id.startswith(".") or not folder.is_dir():
-        known = (
-            sorted(p.name for p in content_dir.iterdir() if p.is_dir())
-            if content_dir.is_dir()
-            else []
-        )
+    if (
+        not region_id.strip()
+        or any(sep in region_id for sep in "/\\:")
+        or region_id.startswith(".")
+        or not folder.is_dir()
+    ):
+        try:
+            known = (
+                sorted(p.name for p in content_dir.iterdir() if p.is_dir())
+                if content_dir.is_dir()
+                else []
+            )
+        except OSError:
+            known = []
         raise UsageError(
             f"onbekende regio '{region_id}' in {content_dir}; bekend: {', '.join(known) or 'geen'}"
         )
     return folder
+
+
+class _Unreadable(Exception):
+    """A content path that is not a readable regular file or folder; the message says why."""
+
+
+def is_editor_file(name: str) -> bool:
+    """Lock files, backups and swap files that editors leave next to the content."""
+    return name.startswith((".", "#", "~$")) or name.endswith(
+        ("~", ".swp", ".swo", ".swx", ".bak", ".tmp", "#")
+    )
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "een map"
+    if stat.S_ISFIFO(mode):
+        return "een FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "een apparaat"
+    if stat.S_ISSOCK(mode):
+        return "een socket"
+    if stat.S_ISREG(mode):
+        return "een bestand"
+    return "geen gewoon bestand"
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    """The file's status (following symlinks); None if nothing is there at all."""
+    try:
+        return os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise _Unreadable(
+                f"{path.name} is een snelkoppeling (symlink) naar '{os.readlink(path)}', "
+                "maar dat bestand bestaat niet"
+            ) from None
+        return None
+    except OSError as exc:
+        raise _Unreadable(f"{path.name} kan niet worden gelezen: {_os_reason(exc)}") from None
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "geen leesrechten (controleer de rechten van het bestand of de map)"
+    return exc.strerror or str(exc)
+
+
+def read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file, never blocking: FIFOs, devices and folders are refused
+    before they are opened, and the file is opened non-blocking and checked again."""
+    status = _stat(path)
+    if status is None:
+        raise _Unreadable(f"{path.name} bestaat niet")
+    if not stat.S_ISREG(status.st_mode):
+        raise _Unreadable(f"{path.name} is {_kind(status.st_mode)}, geen YAML-bestand")
+    if status.st_size > limit:
+        raise _Unreadable(
+            f"bestand is {status.st_size:,} bytes; de grens is {limit:,} bytes".replace(",", ".")
+        )
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise _Unreadable(f"{path.name} kan niet worden gelezen: {_os_reason(exc)}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between stat and open
+            raise _Unreadable(f"{path.name} is geen gewoon bestand")
+        chunks = []
+        total = 0
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise _Unreadable(
+                    f"bestand is groter dan {limit:,} bytes (de grens)".replace(",", ".")
+                )
+        return b"".join(chunks)
+    except OSError as exc:
+        raise _Unreadable(f"{path.name} kan niet worden gelezen: {_os_reason(exc)}") from None
+    finally:
+        os.close(fd)
+
+
+def _folder_files(folder: Path, problems: list[Diagnostic], root: str) -> list[Path]:
+    """The *.yaml files of a content folder, editor files left out; an unreadable folder or
+    an entry that is not a regular file is a problem, never an empty result."""
+
+    def fail(path: Path, message: str) -> None:
+        problems.append(Diagnostic(str(display_path(path)), 1, 1, root, message, code="yaml"))
+
+    try:
+        status = _stat(folder)
+    except _Unreadable as exc:
+        fail(folder, str(exc))
+        return []
+    if status is None:
+        return []
+    if not stat.S_ISDIR(status.st_mode):
+        fail(
+            folder, f"{folder.name} is {_kind(status.st_mode)}; verwacht een map met YAML-bestanden"
+        )
+        return []
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError as exc:
+        fail(folder, f"map {folder.name}/ kan niet worden gelezen: {_os_reason(exc)}")
+        return []
+    return [folder / n for n in names if n.endswith(".yaml") and not is_editor_file(n)]
 
 
 class FileCache:
@@ -193,9 +317,9 @@ class FileCache:
 
     def load(self, path: Path, root: str, problems: list[Diagnostic]) -> SourceFile | None:
         try:
-            raw = path.read_bytes()
-        except OSError:
-            return _load_file(path, root, problems)
+            raw = read_regular_file(path)
+        except _Unreadable:
+            return _load_file(path, root, problems)  # which reports why
         known = self._files.get((path, root))
         if known is not None and known[0] == raw:
             return known[1]
@@ -213,7 +337,14 @@ def load_region(content_dir: Path, region_id: str, files: FileCache | None = Non
     singles: dict[str, SourceFile] = {}
     for section, name in SINGLE_FILES.items():
         path = folder / name
-        if not path.exists():
+        try:
+            present = _stat(path) is not None
+        except _Unreadable as exc:
+            problems.append(
+                Diagnostic(str(display_path(path)), 1, 1, section, str(exc), code="yaml")
+            )
+            continue
+        if not present:
             if section in REQUIRED:
                 problems.append(
                     Diagnostic(
@@ -232,9 +363,7 @@ def load_region(content_dir: Path, region_id: str, files: FileCache | None = Non
     folders: dict[str, list[SourceFile]] = {}
     for section, root in FOLDERS.items():
         found: list[SourceFile] = []
-        for path in (
-            sorted((folder / section).glob("*.yaml")) if (folder / section).is_dir() else []
-        ):
+        for path in _folder_files(folder / section, problems, root):
             loaded = load(path, root, problems)
             if loaded is not None:
                 found.append(loaded)
@@ -258,13 +387,17 @@ def _load_file(path: Path, root: str, problems: list[Diagnostic]) -> SourceFile 
     which finds the problem and says where it is."""
     shown = str(display_path(path))
     try:
-        if path.stat().st_size <= MAX_FILE_BYTES:
-            fast = _load_fast(path.read_bytes(), Path(shown), root)
-            if fast is not None:
-                return fast
+        raw = read_regular_file(path)
+    except _Unreadable as exc:
+        problems.append(Diagnostic(shown, 1, 1, root, str(exc), code="yaml"))
+        return None
+    try:
+        fast = _load_fast(raw, Path(shown), root)
+        if fast is not None:
+            return fast
     except Exception:  # noqa: BLE001 - every irregularity goes to the careful path below
         pass
-    return _load_careful(path, root, problems)
+    return _load_careful(path, root, problems, raw)
 
 
 class _SafeScalars(SafeConstructor):
@@ -346,21 +479,20 @@ def _from_node(node: Any, path: YamlPath, source: SourceFile, constructor: Any) 
     return str(value)
 
 
-def _load_careful(path: Path, root: str, problems: list[Diagnostic]) -> SourceFile | None:
+def _load_careful(
+    path: Path, root: str, problems: list[Diagnostic], raw: bytes | None = None
+) -> SourceFile | None:
     shown = str(display_path(path))
 
     def fail(line: int, column: int, message: str) -> None:
         problems.append(Diagnostic(shown, line, column, root, message, code="yaml"))
 
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        fail(
-            1,
-            1,
-            f"bestand is {size:,} bytes; de grens is {MAX_FILE_BYTES:,} bytes".replace(",", "."),
-        )
-        return None
-    raw = path.read_bytes()
+    if raw is None:
+        try:
+            raw = read_regular_file(path)
+        except _Unreadable as exc:
+            fail(1, 1, str(exc))
+            return None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

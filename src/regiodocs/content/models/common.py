@@ -100,25 +100,27 @@ def name_policy(value: Any) -> Any:
 
 
 # Ids are used in references, file names and anchors: lower-case letters, digits and hyphens.
+# (The policy validator comes after the constraints, so it runs first and the JSON Schema
+# keeps the pattern.)
 Id = Annotated[
     str,
-    BeforeValidator(text_policy),
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$"),
+    BeforeValidator(text_policy),
     Field(
         description="Stabiele sleutel: kleine letters, cijfers en koppeltekens (bijv. 'woerden')."
     ),
 ]
 Tekst = Annotated[
-    str, BeforeValidator(text_policy), StringConstraints(min_length=1, strip_whitespace=True)
+    str, StringConstraints(min_length=1, strip_whitespace=True), BeforeValidator(text_policy)
 ]
 # Names, kenmerken, roles and titles: one line, single spaces.
 Naam = Annotated[
-    str, BeforeValidator(name_policy), StringConstraints(min_length=1, strip_whitespace=True)
+    str, StringConstraints(min_length=1, strip_whitespace=True), BeforeValidator(name_policy)
 ]
 Kleur = Annotated[
     str,
-    BeforeValidator(text_policy),
     StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$"),
+    BeforeValidator(text_policy),
     Field(description="Kleur als hexadecimale code, bijv. '#1F4E79'."),
 ]
 
