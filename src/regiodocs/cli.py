@@ -173,12 +173,22 @@ def _json_failure(code: str, message: str) -> None:
     )
 
 
+# More messages than this are summarised: 50,000 unknown keys must not scroll for minutes.
+MAX_MESSAGES = 200
+
+
+def _echo_capped(diagnostics: list[Any]) -> None:
+    for diagnostic in diagnostics[:MAX_MESSAGES]:
+        click.echo(str(diagnostic), err=True)
+    if len(diagnostics) > MAX_MESSAGES:
+        click.echo(f"... en {len(diagnostics) - MAX_MESSAGES} meldingen meer", err=True)
+
+
 def _report_content_error(exc: ContentError) -> None:
     if _json_mode():
         _emit_json(False, exc.diagnostics)
         return
-    for diagnostic in exc.diagnostics:
-        click.echo(str(diagnostic), err=True)
+    _echo_capped(exc.diagnostics)
     errors = sum(1 for d in exc.diagnostics if d.severity == "fout")
     warnings = len(exc.diagnostics) - errors
     click.echo(
@@ -187,19 +197,88 @@ def _report_content_error(exc: ContentError) -> None:
     )
 
 
-def _run(action: Callable[[], None]) -> None:
-    """Run a command body, turning user mistakes into messages and exit codes."""
+def _blocking_file(folder: Path) -> Path | None:
+    """The first existing part of ``folder`` (itself or a parent) that is not a folder."""
+    for part in (folder, *folder.parents):
+        if part.exists() or part.is_symlink():
+            return None if part.is_dir() else part
+    return None
+
+
+def _check_folder(folder: Path, option: str) -> None:
+    blocking = _blocking_file(folder)
+    if blocking == folder:
+        raise UsageError(
+            f"de uitvoermap {folder} is een bestand, geen map; verwijder of hernoem het, "
+            f"of kies een andere map met {option}"
+        )
+    if blocking is not None:
+        raise UsageError(
+            f"de uitvoermap {folder} kan niet worden gemaakt: {blocking} is een bestand, "
+            f"geen map; kies een andere map met {option}"
+        )
+
+
+def _check_output_file(output: Path, example: str) -> None:
+    if output.is_dir():
+        raise UsageError(
+            f"het uitvoerbestand {output} is een map; geef een bestandsnaam, bijv. "
+            f"{output / example}"
+        )
+    _check_folder(output.parent, "-o/--output")
+
+
+_OS_REASONS: dict[type[OSError], str] = {
+    IsADirectoryError: "is een map, geen bestand",
+    NotADirectoryError: "een deel van het pad is een bestand, geen map",
+    PermissionError: "geen toegang (controleer de rechten)",
+    FileNotFoundError: "bestaat niet",
+}
+
+
+def _os_message(exc: OSError) -> str:
+    reason = next((r for kind, r in _OS_REASONS.items() if isinstance(exc, kind)), None)
+    if reason is None:
+        reason = "de schijf is vol" if exc.errno == 28 else (exc.strerror or str(exc))
+    where = exc.filename if exc.filename is not None else "een bestand"
+    return f"{where}: {reason}"
+
+
+def _fail(code: str, message: str, exit_code: int) -> None:
+    if _json_mode():
+        _json_failure(code, message)
+    else:
+        click.echo(f"Fout: {message}", err=True)
+    sys.exit(exit_code)
+
+
+def _run(
+    action: Callable[[], None],
+    *,
+    build_dir: Path | None = None,
+    output: tuple[Path, str] | None = None,
+) -> None:
+    """Run a command body, turning user mistakes into messages and exit codes: 1 for the
+    content, the templates or the file system, 2 for a wrong call. Never a traceback."""
     try:
+        if build_dir is not None:
+            _check_folder(build_dir, "--build")
+        if output is not None:
+            _check_output_file(*output)
         action()
     except ContentError as exc:
         _report_content_error(exc)
         sys.exit(1)
     except UsageError as exc:
-        if _json_mode():
-            _json_failure("gebruik", str(exc))
-        else:
-            click.echo(f"Fout: {exc}", err=True)
-        sys.exit(2)
+        _fail("gebruik", str(exc), 2)
+    except OSError as exc:
+        _fail("bestand", _os_message(exc), 1)
+    except Exception as exc:
+        write = sys.modules.get("regiodocs.output.write")
+        failure = getattr(write, "BuildFailure", None)
+        if failure is not None and isinstance(exc, failure):
+            _fail("build", str(exc), 1)
+        raise
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -221,8 +300,7 @@ def check(content_dir: Path, region_id: str, strict: bool) -> None:
 
         checked = load_checked(content_dir, region_id, strict=strict)
         if not _json_mode():
-            for warning in checked.warnings:
-                click.echo(str(warning), err=True)
+            _echo_capped(checked.warnings)
         region = checked.region
         for source in [*region.raw.singles.values()] + [
             f for files in region.raw.folders.values() for f in files
@@ -270,21 +348,27 @@ def check(content_dir: Path, region_id: str, strict: bool) -> None:
 )
 def schema(output: Path | None, per_file: Path | None) -> None:
     """Schrijf het JSON Schema van de inhoud (voor editors met YAML-ondersteuning)."""
-    from regiodocs.content.schema import file_schema, json_schema
-    from regiodocs.output.write import write_text_atomic
 
-    text = json_schema()
-    if output is None and per_file is None:
-        click.echo(text, nl=False)
-    if output is not None:
-        write_text_atomic(output, text)
-        click.echo(f"schema geschreven naar {output}")
-    if per_file is not None:
-        from regiodocs.content.region import FOLDER_MODELS, SECTION_MODELS
+    def action() -> None:
+        from regiodocs.content.schema import file_schema, json_schema
+        from regiodocs.output.write import write_text_atomic
 
-        for name in {**SECTION_MODELS, **FOLDER_MODELS}:
-            write_text_atomic(per_file / f"{name}.schema.json", file_schema(name))
-        click.echo(f"schema per bestand geschreven naar {per_file}/")
+        if per_file is not None:
+            _check_folder(per_file, "--per-bestand")
+        text = json_schema()
+        if output is None and per_file is None:
+            click.echo(text, nl=False)
+        if output is not None:
+            write_text_atomic(output, text)
+            click.echo(f"schema geschreven naar {output}")
+        if per_file is not None:
+            from regiodocs.content.region import FOLDER_MODELS, SECTION_MODELS
+
+            for name in {**SECTION_MODELS, **FOLDER_MODELS}:
+                write_text_atomic(per_file / f"{name}.schema.json", file_schema(name))
+            click.echo(f"schema per bestand geschreven naar {per_file}/")
+
+    _run(action, output=(output, "regiodocs.schema.json") if output is not None else None)
 
 
 @main.command()
@@ -357,7 +441,7 @@ def build(
             f"{len(report.from_cache)} uit de cache."
         )
 
-    _run(action)
+    _run(action, build_dir=build_dir)
 
 
 def _progress_printer() -> Callable[[int, int, str], None]:
@@ -394,7 +478,7 @@ def consistency(content_dir: Path, region_id: str, template_dir: Path, build_dir
             )
         )
 
-    _run(action)
+    _run(action, build_dir=build_dir)
 
 
 @main.command("wgr-toets")
@@ -434,7 +518,7 @@ def wgr_toets_command(
         if not all(u.voldaan for u in uitkomsten):
             sys.exit(1)
 
-    _run(action)
+    _run(action, build_dir=build_dir)
 
 
 @main.command()
@@ -502,7 +586,7 @@ def wijziging(
             if path.suffix == ".docx":
                 click.echo(f"wijzigingsregeling: {path}")
 
-    _run(action)
+    _run(action, build_dir=build_dir)
 
 
 @main.command("import")
@@ -553,7 +637,7 @@ def import_command(bron: Path, output: Path | None) -> None:
             if not u.voldaan:
                 click.echo(f"  {u.regel.code} {u.regel.naam}: ontbreekt {'; '.join(u.ontbreekt)}")
 
-    _run(action)
+    _run(action, output=(output, "regeling.yaml") if output is not None else None)
 
 
 @main.command()
@@ -590,7 +674,7 @@ def afweging(
             if path.suffix == ".docx":
                 click.echo(f"adviesnotitie: {path}")
 
-    _run(action)
+    _run(action, build_dir=build_dir)
 
 
 @main.command()

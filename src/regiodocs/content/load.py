@@ -200,7 +200,7 @@ def region_folder(content_dir: Path, region_id: str) -> Path:
     return folder
 
 
-class _Unreadable(Exception):
+class UnreadableFile(Exception):
     """A content path that is not a readable regular file or folder; the message says why."""
 
 
@@ -231,13 +231,13 @@ def _stat(path: Path) -> os.stat_result | None:
         return os.stat(path)
     except FileNotFoundError:
         if os.path.islink(path):
-            raise _Unreadable(
+            raise UnreadableFile(
                 f"{path.name} is een snelkoppeling (symlink) naar '{os.readlink(path)}', "
                 "maar dat bestand bestaat niet"
             ) from None
         return None
     except OSError as exc:
-        raise _Unreadable(f"{path.name} kan niet worden gelezen: {_os_reason(exc)}") from None
+        raise UnreadableFile(f"{path.name} kan niet worden gelezen: {_os_reason(exc)}") from None
 
 
 def _os_reason(exc: OSError) -> str:
@@ -251,32 +251,32 @@ def read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     before they are opened, and the file is opened non-blocking and checked again."""
     status = _stat(path)
     if status is None:
-        raise _Unreadable(f"{path.name} bestaat niet")
+        raise UnreadableFile(f"{path.name} bestaat niet")
     if not stat.S_ISREG(status.st_mode):
-        raise _Unreadable(f"{path.name} is {_kind(status.st_mode)}, geen YAML-bestand")
+        raise UnreadableFile(f"{path.name} is {_kind(status.st_mode)}, geen YAML-bestand")
     if status.st_size > limit:
-        raise _Unreadable(
+        raise UnreadableFile(
             f"bestand is {status.st_size:,} bytes; de grens is {limit:,} bytes".replace(",", ".")
         )
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise _Unreadable(f"{path.name} kan niet worden gelezen: {_os_reason(exc)}") from None
+        raise UnreadableFile(f"{path.name} kan niet worden gelezen: {_os_reason(exc)}") from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between stat and open
-            raise _Unreadable(f"{path.name} is geen gewoon bestand")
+            raise UnreadableFile(f"{path.name} is geen gewoon bestand")
         chunks = []
         total = 0
         while chunk := os.read(fd, 1 << 20):
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
-                raise _Unreadable(
+                raise UnreadableFile(
                     f"bestand is groter dan {limit:,} bytes (de grens)".replace(",", ".")
                 )
         return b"".join(chunks)
     except OSError as exc:
-        raise _Unreadable(f"{path.name} kan niet worden gelezen: {_os_reason(exc)}") from None
+        raise UnreadableFile(f"{path.name} kan niet worden gelezen: {_os_reason(exc)}") from None
     finally:
         os.close(fd)
 
@@ -290,7 +290,7 @@ def _folder_files(folder: Path, problems: list[Diagnostic], root: str) -> list[P
 
     try:
         status = _stat(folder)
-    except _Unreadable as exc:
+    except UnreadableFile as exc:
         fail(folder, str(exc))
         return []
     if status is None:
@@ -318,7 +318,7 @@ class FileCache:
     def load(self, path: Path, root: str, problems: list[Diagnostic]) -> SourceFile | None:
         try:
             raw = read_regular_file(path)
-        except _Unreadable:
+        except UnreadableFile:
             return _load_file(path, root, problems)  # which reports why
         known = self._files.get((path, root))
         if known is not None and known[0] == raw:
@@ -339,7 +339,7 @@ def load_region(content_dir: Path, region_id: str, files: FileCache | None = Non
         path = folder / name
         try:
             present = _stat(path) is not None
-        except _Unreadable as exc:
+        except UnreadableFile as exc:
             problems.append(
                 Diagnostic(str(display_path(path)), 1, 1, section, str(exc), code="yaml")
             )
@@ -388,7 +388,7 @@ def _load_file(path: Path, root: str, problems: list[Diagnostic]) -> SourceFile 
     shown = str(display_path(path))
     try:
         raw = read_regular_file(path)
-    except _Unreadable as exc:
+    except UnreadableFile as exc:
         problems.append(Diagnostic(shown, 1, 1, root, str(exc), code="yaml"))
         return None
     try:
@@ -490,7 +490,7 @@ def _load_careful(
     if raw is None:
         try:
             raw = read_regular_file(path)
-        except _Unreadable as exc:
+        except UnreadableFile as exc:
             fail(1, 1, str(exc))
             return None
     try:

@@ -22,6 +22,9 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
+from regiodocs.content.decode import DecodeError, decode_pasted
+from regiodocs.content.load import UnreadableFile, display_path, read_regular_file
+from regiodocs.diagnostics import ContentError, Diagnostic
 from regiodocs.fmt import MAANDEN
 from regiodocs.legal.numbering import ordinal
 
@@ -35,6 +38,7 @@ _CITATION = re.compile(
     r"(?:, onderdeel (?P<ond>[a-z])\b)?"
 )
 _SAME_LID = re.compile(r"\b(?P<het>[Hh]et) (?P<lid>" + "|".join(_ORDINALS) + r") lid\b")
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
 _DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(MAANDEN) + r") (\d{4})\b")
 
 
@@ -407,10 +411,18 @@ def docx_to_layout(path: Path) -> str:
 def read_source(path: Path) -> str:
     """The text of a published regeling in the layout ``parse`` reads, whatever its form:
     Word (.docx), the markdown mirror of wetten.overheid.nl, or plain text."""
+    shown = str(display_path(path))
     if path.suffix.lower() == ".docx":
         return docx_to_layout(path)
-    raw = path.read_bytes().decode("utf-8", errors="replace")
-    lines = raw.splitlines()
+    try:
+        raw, _encoding = decode_pasted(read_regular_file(path, limit=MAX_IMPORT_BYTES))
+    except UnreadableFile as exc:
+        raise ContentError([Diagnostic(shown, 1, 1, "", str(exc), code="import")]) from None
+    except DecodeError as exc:
+        raise ContentError(
+            [Diagnostic(shown, exc.line, exc.column, "", str(exc), code="import")]
+        ) from None
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").splitlines()
     if lines and lines[0].startswith("SOURCE:"):
         lines = lines[1:]
     if any(line.lstrip().startswith("#") for line in lines):
@@ -425,11 +437,10 @@ def _slug(text: str) -> str:
 def import_regeling(path: Path) -> ImportResult:
     """Turn a published regeling into regeling.yaml text (and what was left out)."""
     raw = read_source(path)
+    shown = str(display_path(path))
     title, preamble, chapters, omitted = parse(raw)
     articles = [a for h in chapters for a in h.artikelen]
     if not articles:
-        from regiodocs.diagnostics import ContentError, Diagnostic
-
         raise ContentError(
             [
                 Diagnostic(
@@ -446,15 +457,27 @@ def import_regeling(path: Path) -> ImportResult:
             if found:
                 citeertitel = found.group(1).strip(" '`‘’")
     found_date = _DATE.search(raw)
-    datum = (
-        date(
-            int(found_date.group(3)),
-            MAANDEN.index(found_date.group(2)) + 1,
-            int(found_date.group(1)),
-        )
-        if found_date
-        else date(2000, 1, 1)
-    )
+    datum = date(2000, 1, 1)
+    if found_date:
+        try:
+            datum = date(
+                int(found_date.group(3)),
+                MAANDEN.index(found_date.group(2)) + 1,
+                int(found_date.group(1)),
+            )
+        except ValueError:
+            before = raw[: found_date.start()]
+            raise ContentError(
+                [
+                    Diagnostic(
+                        shown,
+                        before.count("\n") + 1,
+                        found_date.start() - (before.rfind("\n") + 1) + 1,
+                        "",
+                        f"datum '{found_date.group(0)}' bestaat niet; verbeter de datum in de bron",
+                    )
+                ]
+            ) from None
     lowered = preamble.lower()
     organen = [
         organ
