@@ -475,6 +475,7 @@ def import_regeling(path: Path) -> ImportResult:
                         found_date.start() - (before.rfind("\n") + 1) + 1,
                         "",
                         f"datum '{found_date.group(0)}' bestaat niet; verbeter de datum in de bron",
+                        code="import",
                     )
                 ]
             ) from None
