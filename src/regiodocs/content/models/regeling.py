@@ -10,14 +10,18 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
-from regiodocs.content.models.common import Datum, Id, Model, Naam, Tekst
+from regiodocs.content.models.common import Datum, Id, Model, Naam, Tekst, text_policy
 
 # The number in force of an article ("5a") or a chapter or paragraph ("3A"), when it does not
 # follow from the order: after an amendment inserted or removed one (Ar 236, 238).
-Artikelnummer = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,3}[a-z]{0,2}$")]
-Indelingsnummer = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,2}[A-Z]{0,2}$")]
+Artikelnummer = Annotated[
+    str, StringConstraints(pattern=r"^[1-9][0-9]{0,3}[a-z]{0,2}$"), BeforeValidator(text_policy)
+]
+Indelingsnummer = Annotated[
+    str, StringConstraints(pattern=r"^[1-9][0-9]{0,2}[A-Z]{0,2}$"), BeforeValidator(text_policy)
+]
 _NUMMER_UITLEG = (
     "Geldend nummer, alleen nodig als het niet uit de volgorde volgt: een bij wijziging "
     "ingevoegd ({voorbeeld}) of een nummer na een vervallen {soort}. Zonder nummer telt "
