@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import string
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
@@ -971,7 +970,7 @@ def _hints(old: Tekst, new: Tekst) -> list[str]:
             kept, suffix = old_numbers[a.id], 0
             keep = kept
         else:
-            keep = kept + string.ascii_lowercase[suffix % 26]
+            keep = kept + letter(suffix)  # 2a ... 2z, 2aa, 2bb: never the same twice
             suffix += 1
         digits = re.match(r"\d+", counted)
         if keep != str(int(digits.group(0) if digits else "0") + 1):
@@ -1026,8 +1025,8 @@ def regeling_text(regeling: Regeling | Tekst) -> list[Regel]:
 
 
 def _letter(n: int) -> str:
-    letters = string.ascii_uppercase
-    return letters[n] if n < 26 else letters[n // 26 - 1] + letters[n % 26]
+    """A, B, ..., Z, AA, BB, ...: the instruction letters never run out."""
+    return letter(n).upper()
 
 
 # --- the document ----------------------------------------------------------------------------
