@@ -224,7 +224,7 @@ def test_raadsvoorstel_summarises_the_consultation(built: Path) -> None:
         ).paragraphs
     )
     assert (
-        "In de consultatie zijn 6 reacties ontvangen van 3 gemeenteraden, commissies en adviesorganen. Daarvan zijn er 4 verwerkt, 1 deels verwerkt en 1 niet verwerkt."
+        "In de consultatie zijn zes reacties ontvangen van drie gemeenteraden, commissies en adviesorganen. Daarvan zijn er vier verwerkt, één deels verwerkt en één niet verwerkt."
         in text
     )
 

@@ -269,7 +269,7 @@ def test_fourteen_thousand_with_a_dot_gives_montfoort_its_real_share(
     voorstel = project / "build/montfoort/2026-03-09-raadsvoorstel-gr-zienswijze-toestemming.docx"
     post = next(r for r in cells(voorstel) if r[0].startswith("Oprichting"))
     # € 350.000 (written with a dot) times 7,45% = € 26.075,00, as the issue expects.
-    assert post[-2:] == ["€\u00a0350.000", "€\u00a026.075,00"]
+    assert post[-2:] == ["€\u00a0350.000,00", "€\u00a026.075,00"]  # one amount format
 
 
 def test_a_count_written_wrongly_is_located(project: Path, run: Callable[..., Result]) -> None:
@@ -282,3 +282,22 @@ def test_a_count_written_wrongly_is_located(project: Path, run: Callable[..., Re
     assert "[regio.deelnemers[1].inwoners.aantal] verwacht een geheel getal, gevonden '14.0'" in (
         result.output
     )
+
+
+def test_counts_in_words_up_to_twenty_and_nouns_that_agree() -> None:
+    from regiodocs import fmt
+
+    assert [fmt.telwoord(n) for n in (0, 1, 6, 12, 20, 21, 51, 1200)] == [
+        "nul",
+        "één",
+        "zes",
+        "twaalf",
+        "twintig",
+        "21",
+        "51",
+        "1.200",
+    ]
+    assert fmt.aantal(1, "stem", "stemmen") == "één stem"
+    assert fmt.aantal(3, "stem", "stemmen") == "drie stemmen"
+    assert fmt.aantal(1, "reactie", "reacties") == "één reactie"
+    assert (fmt.werkwoord(1), fmt.werkwoord(2)) == ("is", "zijn")

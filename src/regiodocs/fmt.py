@@ -87,3 +87,26 @@ def maand_jaar(text: str) -> date | None:
     if not 1900 <= year <= 2200:
         return None
     return date(year, MAANDEN.index(parts[0]) + 1, 1)
+
+
+_TELWOORDEN = (
+    "nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+    "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien",
+    "negentien", "twintig",
+)  # fmt: skip
+
+
+def telwoord(value: int) -> str:
+    """Numbers up to twenty in words, as Dutch house style writes them in running text
+    (6 -> 'zes', 1 -> 'één'); larger numbers in figures (51 -> '51', 1200 -> '1.200')."""
+    return _TELWOORDEN[value] if 0 <= value <= 20 else getal(value)
+
+
+def aantal(value: int, enkelvoud: str, meervoud: str) -> str:
+    """A count with a noun that agrees: (1, 'stem', 'stemmen') -> 'één stem', 3 -> 'drie stemmen'."""
+    return f"{telwoord(value)} {enkelvoud if value == 1 else meervoud}"
+
+
+def werkwoord(value: int, enkelvoud: str = "is", meervoud: str = "zijn") -> str:
+    """The verb that agrees with a count: 1 -> 'is', otherwise 'zijn'."""
+    return enkelvoud if value == 1 else meervoud

@@ -182,7 +182,7 @@ def gemeente_view(
                     post.omschrijving,
                     post.soort,
                     post.jaar,
-                    fmt.bedrag(post.bedrag),
+                    fmt.bedrag(post.bedrag, centen=True),  # one amount format everywhere
                     fmt.bedrag(share, centen=True),
                 )
             )

@@ -132,9 +132,18 @@ def _consultatie_samenvatting(facts: Facts) -> str:
         for s in ("verwerkt", "deels-verwerkt", "niet-verwerkt")
     }
     open_ = sum(1 for o in opmerkingen if o.afhandeling is None)
-    text = (
-        f"In de consultatie zijn {len(opmerkingen)} reacties ontvangen van {len(c.bronnen)} "
-        f"gemeenteraden, commissies en adviesorganen. Daarvan zijn er {telling['verwerkt']} verwerkt, "
-        f"{telling['deels-verwerkt']} deels verwerkt en {telling['niet-verwerkt']} niet verwerkt"
+    bronnen = (
+        "één gemeenteraad, commissie of adviesorgaan"
+        if len(c.bronnen) == 1
+        else f"{fmt.telwoord(len(c.bronnen))} gemeenteraden, commissies en adviesorganen"
     )
-    return text + (f"; {open_} zijn nog in behandeling." if open_ else ".")
+    text = (
+        f"In de consultatie {fmt.werkwoord(len(opmerkingen))} "
+        f"{fmt.aantal(len(opmerkingen), 'reactie', 'reacties')} ontvangen van {bronnen}. "
+        f"Daarvan {fmt.werkwoord(telling['verwerkt'])} er {fmt.telwoord(telling['verwerkt'])} "
+        f"verwerkt, {fmt.telwoord(telling['deels-verwerkt'])} deels verwerkt en "
+        f"{fmt.telwoord(telling['niet-verwerkt'])} niet verwerkt"
+    )
+    if not open_:
+        return text + "."
+    return text + f"; {fmt.telwoord(open_)} {fmt.werkwoord(open_)} nog in behandeling."

@@ -57,6 +57,8 @@ def reactienota(facts: Facts) -> Job:
         "bronnen": bronnen,
         "telling": telling,
         "totaal": len(alle),
+        "ontvangen": f"Er {fmt.werkwoord(len(alle))} "
+        f"{fmt.aantal(len(alle), 'reactie', 'reacties')} ontvangen.",
     }
     return regional_job(
         facts,

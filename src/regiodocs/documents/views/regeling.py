@@ -98,7 +98,7 @@ def _stemregel(facts: Facts) -> str:
         return ""
     regel = bestuur.stemverhouding
     if regel.soort == "gelijk":
-        return f"Ieder lid van het algemeen bestuur heeft {regel.stemmen_per_lid} stem(men); iedere gemeente weegt even zwaar."
+        return f"Ieder lid van het algemeen bestuur heeft {fmt.aantal(regel.stemmen_per_lid, 'stem', 'stemmen')}; iedere gemeente weegt even zwaar."
     cap = (
         f", met een plafond van {fmt.procent(Decimal(str(regel.maximaal_aandeel_procent)))} per gemeente"
         if regel.maximaal_aandeel_procent
