@@ -45,7 +45,7 @@ def test_second_build_converts_nothing_and_rewrites_nothing(
     again = run("build", "all")
     assert again.exit_code == 0
     assert (
-        "0 document(en) gemaakt, 34 ongewijzigd; 0 opnieuw opgemaakt met 0 pandoc-run(s), 34 uit de cache."
+        "0 document(en) gemaakt, 35 ongewijzigd; 0 opnieuw opgemaakt met 0 pandoc-run(s), 35 uit de cache."
         in again.output
     )
     assert {p: p.stat().st_mtime_ns for p in before} == before
@@ -72,7 +72,10 @@ def test_editing_one_article_reconverts_only_what_contains_or_cites_it(
     assert "build/woerden/2026-03-11-raadsvoorstel-gr-zienswijze-toestemming.docx" in made
     assert "build/woerden/2025-11-06-raadsinformatiebrief-koers-naar-gr.docx" in made
     assert not any("regiovisie-vaststellen" in m or m.endswith("regiovisie.docx") for m in made)
-    assert len(made) == 2 + 5 * 3  # regeling and wgr-toets, and three documents per municipality
+    # regeling, wgr-toets and the overgang (it cites article numbers and names the regeling's
+    # fingerprint), and three documents per municipality
+    assert "build/regio/utrecht-west-overgang.docx" in made
+    assert len(made) == 3 + 5 * 3
 
 
 def test_template_syntax_error_is_located_and_build_is_untouched(

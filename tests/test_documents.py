@@ -32,9 +32,10 @@ def test_every_document_is_built_in_readable_sortable_names(built: Path) -> None
     names = sorted(
         str(p.relative_to(built)) for p in built.rglob("*.docx") if ".cache" not in p.parts
     )
-    # regiovisie, regeling, wgr-toets, reactienota, wgr-vorm, 4 afwegingen; per municipality
-    # 2 voorstellen, 2 besluiten, 1 RIB
-    assert len(names) == 9 + 5 * 5
+    # regiovisie, regeling, wgr-toets, reactienota, wgr-vorm, overgang, 4 afwegingen; per
+    # municipality 2 voorstellen, 2 besluiten, 1 RIB
+    assert len(names) == 10 + 5 * 5
+    assert "regio/utrecht-west-overgang.docx" in names
     assert "regio/utrecht-west-regiovisie.docx" in names
     assert "montfoort/2025-05-19-raadsvoorstel-regiovisie-vaststellen.docx" in names
     assert "woerden/2026-03-11-raadsbesluit-gr-zienswijze-toestemming.docx" in names

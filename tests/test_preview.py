@@ -222,7 +222,7 @@ def test_index_lists_every_document_per_municipality(server: PreviewServer) -> N
     assert status == 200
     for naam in ("De Ronde Venen", "Montfoort", "Oudewater", "Stichtse Vecht", "Woerden"):
         assert f"<h2>{naam}</h2>" in page
-    assert page.count('href="/doc/') == 34
+    assert page.count('href="/doc/') == 35
 
 
 def test_serves_only_its_own_pages_on_loopback(server: PreviewServer) -> None:

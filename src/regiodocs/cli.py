@@ -30,6 +30,7 @@ DOCUMENT_TYPES = (
     "afweging",
     "toekomstnotitie",
     "wgr-vorm",
+    "overgang",
     "all",
 )
 

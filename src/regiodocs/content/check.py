@@ -78,6 +78,7 @@ def check_region(
     _check_tijdlijn(region, found)
     _check_wgrvorm(region, found)
     _check_toekomstnotitie(region, found)
+    _check_overgang(region, facts, found)
     if wgr and not any(d.severity == "fout" for d in found.items):
         for uitkomst in facts.wgr:
             found.items.extend(uitkomst.meldingen)
@@ -895,6 +896,56 @@ def _check_wgrvorm(region: Region, found: _Findings) -> None:
             f"het advies kiest '{advies.advies}', maar bestuur.yaml noemt de vorm "
             f"'{region.bestuur.vorm}'",
         )
+
+
+def _check_overgang(region: Region, facts: Facts, found: _Findings) -> None:
+    overgang = region.overgang
+    if overgang is None:
+        return
+    src = region.source("overgang")
+    huidige = {h.id for h in region.bestuur.huidige_overleggen} if region.bestuur else set()
+    found.unique(
+        src,
+        ((t.overleg, ("overleggen", i, "overleg")) for i, t in enumerate(overgang.overleggen)),
+        "overleg",
+    )
+    for i, t in enumerate(overgang.overleggen):
+        if t.overleg not in huidige:
+            found.error(
+                src,
+                ("overleggen", i, "overleg"),
+                _unknown("overleg", t.overleg, huidige) + " in bestuur.yaml (huidige_overleggen)",
+            )
+    beschreven = {t.overleg for t in overgang.overleggen}
+    for h in region.bestuur.huidige_overleggen if region.bestuur else []:
+        if h.id not in beschreven:
+            found.error(
+                src,
+                ("overleggen",),
+                f"overleg '{h.id}' ({h.afkorting}) uit bestuur.yaml heeft hier geen beschrijving (wat)",
+            )
+    found.unique(
+        src,
+        ((o.id, ("onderwerpen", i, "id")) for i, o in enumerate(overgang.onderwerpen)),
+        "onderwerp",
+    )
+    index = facts.numbering
+    for i, o in enumerate(overgang.onderwerpen):
+        if o.status == "geregeld" and not o.geregeld_in:
+            found.error(
+                src,
+                ("onderwerpen", i, "status"),
+                f"onderwerp '{o.id}' heet geregeld, maar noemt geen bepaling; vul 'geregeld_in' "
+                "met [[id]] van de artikelen die het regelen",
+            )
+        for j, ref in enumerate(o.geregeld_in):
+            path: YamlPath = ("onderwerpen", i, "geregeld_in", j)
+            if not REFERENCE.fullmatch(ref.strip()):
+                found.error(
+                    src, path, f"verwacht een verwijzing als [[artikel-id]], gevonden '{ref}'"
+                )
+            else:
+                _check_references(ref, path, index, src, found)
 
 
 def _unknown(what: str, value: str, known: set[str]) -> str:

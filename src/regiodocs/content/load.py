@@ -45,6 +45,7 @@ SINGLE_FILES = {
     "regeling": "regeling.yaml",
     "toekomstnotitie": "toekomstnotitie.yaml",
     "wgrvorm": "wgr-vorm.yaml",
+    "overgang": "overgang.yaml",
 }
 # Folder section -> the YAML path root of each file in it (one document per file).
 FOLDERS = {

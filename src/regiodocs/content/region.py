@@ -11,6 +11,7 @@ from regiodocs.content.models.bestuur import Bestuur
 from regiodocs.content.models.common import Model
 from regiodocs.content.models.consultatie import Consultatie
 from regiodocs.content.models.financien import Financien
+from regiodocs.content.models.overgang import Overgang
 from regiodocs.content.models.regeling import Regeling
 from regiodocs.content.models.regio import Regio
 from regiodocs.content.models.taken import Taken
@@ -29,6 +30,7 @@ SECTION_MODELS: dict[str, type[Model]] = {
     "regeling": Regeling,
     "toekomstnotitie": Toekomstnotitie,
     "wgrvorm": WgrVormAdvies,
+    "overgang": Overgang,
 }
 FOLDER_MODELS: dict[str, type[Model]] = {
     "raadsvoorstellen": Raadsvoorstel,
@@ -52,6 +54,7 @@ class Region:
     regeling: Regeling | None = None
     toekomstnotitie: Toekomstnotitie | None = None
     wgrvorm: WgrVormAdvies | None = None
+    overgang: Overgang | None = None
     raadsvoorstellen: list[Raadsvoorstel] = field(default_factory=list)
     informatiebrieven: list[Informatiebrief] = field(default_factory=list)
     opgaven: list[Opgave] = field(default_factory=list)

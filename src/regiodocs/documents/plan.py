@@ -6,6 +6,7 @@ from __future__ import annotations
 from regiodocs.content.facts import Facts
 from regiodocs.documents.views.afweging import afweging
 from regiodocs.documents.views.common import Job
+from regiodocs.documents.views.overgang import overgang
 from regiodocs.documents.views.raadsbesluit import raadsbesluit
 from regiodocs.documents.views.raadsinformatiebrief import raadsinformatiebrief
 from regiodocs.documents.views.raadsvoorstel import raadsvoorstel
@@ -38,6 +39,8 @@ def plan_documents(
             jobs.append(toekomstnotitie(facts))
         if "wgr-vorm" in kinds and region.wgrvorm:
             jobs.append(wgr_vorm(facts))
+        if "overgang" in kinds and region.overgang:
+            jobs.append(overgang(facts))
     for d in region.regio.deelnemers:
         if gemeente not in (None, d.id):
             continue

@@ -21,7 +21,7 @@ from regiodocs.governance.verdeelsleutel import bijdragen
 
 DEFAULT_HUISSTIJL = Huisstijl(id="standaard")
 KINDS = ("regiovisie", "regeling", "raadsvoorstel", "raadsbesluit", "raadsinformatiebrief")
-EXTRA_KINDS = ("wgr-toets", "reactienota", "afweging", "toekomstnotitie", "wgr-vorm")
+EXTRA_KINDS = ("wgr-toets", "reactienota", "afweging", "toekomstnotitie", "wgr-vorm", "overgang")
 PER_GEMEENTE_KINDS = ("raadsvoorstel", "raadsbesluit", "raadsinformatiebrief")
 # The date regional documents carry when the region has no regeling to take it from.
 FALLBACK_DATUM = date(2025, 1, 1)
