@@ -12,10 +12,12 @@ PORT ?= 8765
 .PHONY: preview bench fuzz all check regiovisie raadsvoorstel raadsbesluit rib regeling reactienota wgr-toets consistency schema test lint fmt clean
 
 $(VENV)/.installed: pyproject.toml
+	@echo "regiodocs wordt geïnstalleerd in $(VENV)/ (alleen de eerste keer of na een wijziging van pyproject.toml; ongeveer een halve minuut)..."
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "regiodocs vraagt Python 3.11 of nieuwer"'
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $@
+	@echo "regiodocs is geïnstalleerd."
 
 check: $(VENV)/.installed
 	$(RD) check --regio $(REGIO)

@@ -11,6 +11,7 @@ documents whose Markdown changed.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import hashlib
 import os
 import subprocess
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from regiodocs import __version__
-from regiodocs.content.models.regio import Huisstijl
+from regiodocs.content.models.regio import Deelnemer, Huisstijl
 from regiodocs.content.pipeline import load_checked
 from regiodocs.diagnostics import UsageError
 from regiodocs.documents.plan import plan_documents
@@ -77,6 +78,27 @@ class _Item:
     key: str = ""
 
 
+def match_gemeente(value: str, deelnemers: list[Deelnemer]) -> str:
+    """The id of the municipality meant by ``value``: its id or its name, in any case, with
+    spaces or hyphens ('Woerden', 'de ronde venen', 'De-Ronde-Venen'); else a usage error
+    with a suggestion."""
+
+    def key(text: str) -> str:
+        return "-".join(text.casefold().replace("_", " ").replace("-", " ").split())
+
+    by_key = {key(d.id): d.id for d in deelnemers} | {key(d.naam): d.id for d in deelnemers}
+    found = by_key.get(key(value))
+    if found is not None:
+        return found
+    close = difflib.get_close_matches(key(value), sorted(by_key), n=1, cutoff=0.6)
+    known = ", ".join(d.id for d in deelnemers)
+    if close:
+        raise UsageError(
+            f"onbekende gemeente '{value}'; bedoelde u '{by_key[close[0]]}'? Kies uit: {known}"
+        )
+    raise UsageError(f"onbekende gemeente '{value}'; kies uit: {known}")
+
+
 def build(
     content_dir: Path,
     template_dir: Path,
@@ -95,9 +117,8 @@ def build(
         _prefetch_default_reference()  # overlaps pandoc's start with loading and rendering
     checked = load_checked(content_dir, region_id, wgr=wgr_errors)
     region = checked.region
-    known = [d.id for d in region.regio.deelnemers]
-    if gemeente is not None and gemeente not in known:
-        raise UsageError(f"onbekende gemeente '{gemeente}'; kies uit: {', '.join(known)}")
+    if gemeente is not None:
+        gemeente = match_gemeente(gemeente, region.regio.deelnemers)
     jobs = plan_documents(checked.facts, kinds, gemeente)
     masked = (
         plan_documents(checked.facts, kinds, gemeente, mask=True) if strategy == "shared" else None

@@ -15,7 +15,10 @@ from typing import Any, TypeVar
 
 import click
 
+from regiodocs import cli_nl
 from regiodocs.diagnostics import ContentError, Diagnostic, UsageError
+
+cli_nl.install()
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -745,3 +748,5 @@ def preview(
 
 if __name__ == "__main__":
     main()
+
+cli_nl.localise(main)
