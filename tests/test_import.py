@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import Result
@@ -167,3 +168,144 @@ def test_recognised_citations_become_references_and_render_the_same(
     assert "[[artikel-2.lid-2]]" in text  # "bedoeld in het tweede lid" inside artikel 2
     assert "artikel 1, onderdeel c, van de Archiefwet 1995" in text  # another law: left as text
     assert "[[artikel-16.lid-8]]" in text  # "artikel 16, achtste lid" (artikel 16 has eight leden)
+
+
+# --- shapes that real regelingen take (each reproduces a failure found on a published GR) ---
+
+DRENTS = """##Besluit deelname Rijk aan Regeling RHC Drents Archief
+
+De Staatssecretaris van Onderwijs, Cultuur en Wetenschap,
+Besluit:
+
+### Artikel  1
+
+Het Rijk neemt deel aan de gemeenschappelijke regeling die als bijlage bij dit besluit is gevoegd.
+
+### Artikel  2
+
+Dit besluit treedt in werking met ingang van de tweede dag na dagtekening van de Staatscourant.
+
+De
+Staatssecretaris van Onderwijs, Cultuur en Wetenschap,
+M.C. van der Laan
+
+### Bijlage
+
+####Regeling RHC Drents Archief
+
+*11 april 2005* De Staatssecretaris van Onderwijs, Cultuur en Wetenschap en de raad en het college van burgemeester en wethouders van de gemeente Assen, Gelet op de artikelen 96 en 97 van de Wet gemeenschappelijke regelingen; Besluiten: tot het treffen van de navolgende gemeenschappelijke regeling.
+
+#### *Hoofdstuk I. Begripsbepalingen*
+
+#### *Artikel 1*
+
+In deze gemeenschappelijke regeling wordt verstaan onder:
+
+a. de minister: de Minister van Onderwijs, Cultuur en Wetenschap;
+
+b. de gemeente: de gemeente Assen.
+
+#### *Hoofdstuk II. Het algemeen bestuur*
+
+#### *Artikel 2*
+
+1. Het algemeen bestuur bestaat uit vier leden. 2. De minister wijst twee leden aan. 3. De raad van de gemeente wijst twee leden aan, met inachtneming van het tweede lid.
+
+#### *Artikel 3*
+
+Deze regeling kan worden aangehaald als: Regeling RHC Drents Archief.
+
+#### Toelichting
+
+#### Algemeen
+
+Met deze regeling wordt het RHC Drents Archief ingesteld.
+
+#### *Artikel 1*
+
+Dit artikel bevat de begripsbepalingen.
+"""
+
+
+def imported(
+    project: Path, run: Callable[..., Result], text: str, *args: str
+) -> tuple[Result, dict[str, Any]]:
+    from ruamel.yaml import YAML
+
+    source = project / "bron.md"
+    source.write_text(text, encoding="utf-8")
+    output = project / "uit.yaml"
+    result = run("import", str(source), "-o", str(output), *args)
+    data = (
+        YAML(typ="safe", pure=True).load(output.read_text(encoding="utf-8"))
+        if output.exists()
+        else {}
+    )
+    return result, data
+
+
+def test_regeling_annexed_to_a_besluit_with_toelichting_and_mixed_aanhef(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    result, data = imported(project, run, DRENTS)
+    assert result.exit_code == 0, result.output
+    articles = [a for h in data["hoofdstukken"] for a in h["artikelen"]]
+    assert [a["id"] for a in articles] == ["artikel-1", "artikel-2", "artikel-3"]
+    assert data["titel"] == "Regeling RHC Drents Archief"
+    assert [h["titel"] for h in data["hoofdstukken"]] == [
+        "Begripsbepalingen",
+        "Het algemeen bestuur",
+    ]
+    assert [len(a["leden"]) for a in articles] == [1, 3, 1]
+    assert len(articles[0]["leden"][0]["onderdelen"]) == 2
+    # the toelichting is kept apart, not read as articles
+    assert (
+        "Met deze regeling wordt het RHC Drents Archief ingesteld." in data["algemene_toelichting"]
+    )
+    assert "niet overgenomen: 2 artikel(en) van het besluit vóór de regeling" in result.output
+    assert "toelichting (5 regels) apart gehouden" in result.output
+    # "de raad en het college" adopt it together: a gemengde regeling, and it is imported
+    assert data["aanhef"]["bestuursorganen"] == ["raad", "college"]
+    assert data["status"] == "geimporteerd"
+    assert "  artikel 2: 3 leden, 0 onderdelen" in result.output
+    assert "[[artikel-2.lid-2]]" in articles[1]["leden"][2]["tekst"]
+
+
+def test_citations_of_another_law_stay_text(project: Path, run: Callable[..., Result]) -> None:
+    text = """##Regeling Letterhoeke
+
+De raden van de gemeenten A en B, Gelet op de Wet gemeenschappelijke regelingen; Besluiten:
+
+### Artikel 1
+
+1. Het openbaar lichaam oefent de taken uit, bedoeld in artikel 2, eerste en tweede lid, van de Archiefwet 1995.
+2. De directeur is archivaris als bedoeld in artikel 2 Archiefwet 1995.
+
+### Artikel 2
+
+1. Zie artikel 1, eerste lid.
+2. Het bestuur regelt de toegang als bedoeld in artikel 1, eerste lid, van die wet.
+"""
+    result, data = imported(project, run, text)
+    assert result.exit_code == 0, result.output
+    [first, second] = data["hoofdstukken"][0]["artikelen"]
+    assert "artikel 2, eerste en tweede lid, van de Archiefwet 1995" in first["leden"][0]["tekst"]
+    assert "artikel 2 Archiefwet 1995" in first["leden"][1]["tekst"]
+    assert second["leden"][0]["tekst"] == "Zie [[artikel-1.lid-1]]."
+    assert "artikel 1, eerste lid, van die wet" in second["leden"][1]["tekst"]
+
+
+def test_regeling_type_is_read_or_asked_for(project: Path, run: Callable[..., Result]) -> None:
+    text = "##Regeling Z\n\nGelet op de Wet gemeenschappelijke regelingen;\n\n### Artikel 1\n\nEr is een openbaar lichaam.\n"
+    result, _ = imported(project, run, text)
+    assert result.exit_code == 1
+    assert "bron.md:1:1" in result.output and "--soort" in result.output
+    result, data = imported(project, run, text, "--soort", "gemengd")
+    assert result.exit_code == 0, result.output
+    assert data["aanhef"]["bestuursorganen"] == ["raad", "college"]
+    _, data = imported(
+        project,
+        run,
+        text.replace("Gelet op", "De colleges van burgemeester en wethouders van A en B, gelet op"),
+    )
+    assert data["aanhef"]["bestuursorganen"] == ["college"]

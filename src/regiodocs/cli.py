@@ -602,7 +602,13 @@ def wijziging(
     default=None,
     help="Schrijf de YAML naar dit bestand (anders naar stdout).",
 )
-def import_command(bron: Path, output: Path | None) -> None:
+@click.option(
+    "--soort",
+    type=click.Choice(["raadsregeling", "collegeregeling", "burgemeestersregeling", "gemengd"]),
+    default=None,
+    help="Wie de regeling treffen, als de aanhef dat niet noemt (gemengd: raad en college).",
+)
+def import_command(bron: Path, output: Path | None, soort: str | None) -> None:
     """Zet de gepubliceerde tekst van een bestaande regeling om in regeling.yaml.
 
     BRON is tekst geplakt van wetten.overheid.nl (.txt), de markdown-spiegel daarvan (.md)
@@ -616,7 +622,7 @@ def import_command(bron: Path, output: Path | None) -> None:
         from regiodocs.legal.wgr import wgr_toets
         from regiodocs.output.write import write_text_atomic
 
-        result = import_regeling(bron)
+        result = import_regeling(bron, soort)
         if output is None:
             click.echo(result.yaml, nl=False)
             return
@@ -626,6 +632,10 @@ def import_command(bron: Path, output: Path | None) -> None:
         )
         for part in result.weggelaten:
             click.echo(f"niet overgenomen: {part}")
+        click.echo(f"Getroffen door: {', '.join(result.organen)} (aanhef of --soort).")
+        click.echo("Telling per artikel (vergelijk met de bron): artikel: leden, onderdelen")
+        for nummer, leden, onderdelen in result.telling:
+            click.echo(f"  artikel {nummer}: {leden} leden, {onderdelen} onderdelen")
         source = load_yaml_file(output, "regeling")
         regeling, findings = check_regeling_source(source)
         for finding in findings:

@@ -39,6 +39,9 @@ _CITATION = re.compile(
 )
 _SAME_LID = re.compile(r"\b(?P<het>[Hh]et) (?P<lid>" + "|".join(_ORDINALS) + r") lid\b")
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
+_TOELICHTING = re.compile(r"^(algemene |artikelsgewijze |nota van )?toelichting\b", re.IGNORECASE)
+# The toelichting found by the last ``parse`` (kept apart from the articles).
+PARSED_TOELICHTING: list[str] = []
 _DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(MAANDEN) + r") (\d{4})\b")
 
 
@@ -91,6 +94,8 @@ class ImportResult:
     artikelen: int
     verwijzingen: int
     weggelaten: list[str]
+    telling: list[tuple[str, int, int]] = field(default_factory=list)  # nummer, leden, onderdelen
+    organen: list[str] = field(default_factory=list)
 
 
 def _split_sequential(text: str, marker: str, first: int = 1) -> list[str]:
@@ -209,8 +214,20 @@ def parse(text: str) -> tuple[str | None, str, list[_Hoofdstuk], list[str]]:
             chapters.append(_Hoofdstuk(0, None))
         return chapters[-1]
 
+    toelichting: list[str] = []
     for line in lines:
         heading = _HEADING.match(line)
+        if toelichting:
+            # Everything after the toelichting heading explains the regeling: kept apart.
+            text = _clean(heading.group(1) if heading else line)
+            if text:
+                toelichting.append(text)
+            continue
+        if heading and _TOELICHTING.match(_clean(heading.group(1))):
+            flush()
+            current = None
+            toelichting.append(_clean(heading.group(1)))
+            continue
         if not heading:
             buffer.append(line)
             continue
@@ -226,10 +243,20 @@ def parse(text: str) -> tuple[str | None, str, list[_Hoofdstuk], list[str]]:
                 omitted.append(f"{len(earlier)} artikel(en) van het besluit vóór de regeling")
                 opening = chapters[-1] if not chapters[-1].artikelen else None
                 chapters[:] = [opening] if opening else []
-                title = loose_headings[0] if loose_headings else title
-                preamble[:] = [
-                    h for h in loose_headings[1:] if not h.lower().startswith("besluit")
-                ] + loose_text
+                named = [h for h in loose_headings if not re.match(r"^bijlage\b", h, re.I)]
+                title = named[0] if named else title
+                # Without headings (plain text) the regeling's title and aanhef follow the
+                # besluit's ondertekening inside its last article.
+                besluit_end = earlier[-1].paragraphs
+                signed = next(
+                    (i for i, x in enumerate(besluit_end) if i > 0 and _is_signature(x)), None
+                )
+                after_signature = besluit_end[signed:] if signed is not None else []
+                preamble[:] = (
+                    after_signature
+                    + [h for h in loose_headings[1:] if not h.lower().startswith("besluit")]
+                    + loose_text
+                )
                 loose_headings.clear()
                 loose_text.clear()
             current = _Artikel(number, m.group(2) or None)
@@ -268,7 +295,25 @@ def parse(text: str) -> tuple[str | None, str, list[_Hoofdstuk], list[str]]:
     for hoofdstuk in chapters:
         for artikel in hoofdstuk.artikelen:
             artikel.leden = _parse_leden(artikel.paragraphs)
+    if toelichting:
+        omitted.append(
+            f"toelichting ({len(toelichting)} regels) apart gehouden als toelichting, niet als artikelen"
+        )
+    PARSED_TOELICHTING[:] = toelichting
     return title, " ".join(_clean(p) for p in preamble), chapters, omitted
+
+
+_OTHER_LAW = re.compile(
+    r"\b(van|uit|in) (de|het|die|dat) (?!regeling\b)|\b\w*[Ww]et\b|\bWetboek\b|\bbesluit\b|\bverordening\b"
+)
+
+
+def _external(after: str) -> bool:
+    """Whether a citation 'artikel 26' is of another law: the rest of its phrase (up to the
+    next ';', ':' or sentence end) names one ('van de Archiefwet 1995', 'van die wet',
+    'Gemeentewet'), as in 'artikel 26, eerste en tweede lid, van de Archiefwet'."""
+    phrase = re.split(r"[;:]|\.(?:\s|$)", after, maxsplit=1)[0][:120]
+    return bool(_OTHER_LAW.search(phrase))
 
 
 def _references(chapters: list[_Hoofdstuk]) -> int:
@@ -288,8 +333,7 @@ def _references(chapters: list[_Hoofdstuk]) -> int:
         def cross(m: re.Match[str]) -> str:
             nonlocal count
             num, lid_word, ond = m.group("num"), m.group("lid"), m.group("ond")
-            rest = text[m.end() : m.end() + 12]
-            if num == here or num not in leden_count or re.match(r",?\s+van\s+(de|het)\b", rest):
+            if num == here or num not in leden_count or _external(text[m.end() :]):
                 return m.group(0)
             single = leden_count[num] == 1
             if lid_word is None and ond is None:
@@ -434,7 +478,16 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "regeling"
 
 
-def import_regeling(path: Path) -> ImportResult:
+# The regeling type as asked for on the command line, and the bodies that adopt it.
+SOORTEN: dict[str, list[str]] = {
+    "raadsregeling": ["raad"],
+    "collegeregeling": ["college"],
+    "burgemeestersregeling": ["burgemeester"],
+    "gemengd": ["raad", "college"],
+}
+
+
+def import_regeling(path: Path, soort: str | None = None) -> ImportResult:
     """Turn a published regeling into regeling.yaml text (and what was left out)."""
     raw = read_source(path)
     shown = str(display_path(path))
@@ -483,18 +536,34 @@ def import_regeling(path: Path) -> ImportResult:
     organen = [
         organ
         for organ, pattern in (
-            ("raad", r"\bde raden?\b"),
-            ("college", r"\bcolleges? van burgemeester"),
+            ("raad", r"\b(gemeente)?ra(ad|den)\b(?! van (state|bestuur|toezicht))"),
+            ("college", r"\bcolleges? van burgemeester|\bburgemeester en wethouders\b"),
             ("burgemeester", r"\bburgemeesters?\b(?! en wethouders)"),
         )
         if re.search(pattern, lowered)
-    ] or ["college"]
+    ]
+    if soort is not None:
+        organen = SOORTEN[soort]
+    elif not organen:
+        raise ContentError(
+            [
+                Diagnostic(
+                    shown,
+                    1,
+                    1,
+                    "",
+                    "de aanhef noemt geen raad, college of burgemeester die de regeling treffen; "
+                    "geef het soort regeling op met --soort "
+                    f"({', '.join(SOORTEN)})",
+                )
+            ]
+        )
     gelet = re.search(r"[Gg]elet op (.+?)[;,:]", preamble)
     data: dict[str, Any] = {
         "id": _slug(citeertitel),
         "titel": title,
         "citeertitel": citeertitel,
-        "status": "vastgesteld",
+        "status": "geimporteerd",
         "versie": "geïmporteerd",
         "datum_versie": datum.isoformat(),
         "aanhef": {
@@ -503,7 +572,9 @@ def import_regeling(path: Path) -> ImportResult:
             "gelet_op": [gelet.group(1) if gelet else "de Wet gemeenschappelijke regelingen"],
         },
         "hoofdstukken": [],
-        "algemene_toelichting": f"Geïmporteerd uit {path.name}. De toelichting is niet overgenomen; de Wgr-toets en de 'regelt'-onderwerpen moeten nog worden aangevuld.",
+        "algemene_toelichting": "\n\n".join(PARSED_TOELICHTING)
+        if PARSED_TOELICHTING
+        else f"Geïmporteerd uit {path.name}; de bron bevat geen toelichting. De Wgr-toets en de 'regelt'-onderwerpen moeten nog worden aangevuld.",
     }
     for n, hoofdstuk in enumerate(chapters, start=1):
         data["hoofdstukken"].append(
@@ -521,7 +592,10 @@ def import_regeling(path: Path) -> ImportResult:
         f"# Geïmporteerd uit {path.name} door 'regiodocs import'. Controleer en vul 'regelt' aan.\n"
     )
     yaml.dump(data, out)
-    return ImportResult(out.getvalue(), len(articles), refs, omitted)
+    telling = [
+        (a.nummer, len(a.leden), sum(len(lid.onderdelen) for lid in a.leden)) for a in articles
+    ]
+    return ImportResult(out.getvalue(), len(articles), refs, omitted, telling, organen)
 
 
 def _artikel_data(artikel: _Artikel) -> dict[str, Any]:

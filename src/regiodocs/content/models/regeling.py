@@ -148,7 +148,10 @@ class Regeling(Model):
     titel: Naam = Field(description="Volledige titel van de regeling.")
     citeertitel: Naam
     """Titel waarmee de regeling wordt aangehaald."""
-    status: Literal["concept", "vastgesteld"] = Field(description="Een ontwerp is 'concept'.")
+    status: Literal["concept", "vastgesteld", "geimporteerd"] = Field(
+        description="Een ontwerp is 'concept'; een met 'regiodocs import' ingelezen tekst is "
+        "'geimporteerd' (overgenomen, niet door deze regio vastgesteld)."
+    )
     versie: Naam
     """Versie van de tekst, bijv. '0.4'."""
     datum_versie: Datum

@@ -40,7 +40,9 @@ def regeling(facts: Facts) -> Job:
         "versie": versie_regel(regeling),
         "ondertekening": _ondertekening(facts),
     }
-    status = "Ontwerp" if regeling.status == "concept" else "Vastgesteld"
+    status = {"concept": "Ontwerp", "geimporteerd": "Geïmporteerd"}.get(
+        regeling.status, "Vastgesteld"
+    )
     return regional_job(
         facts,
         "regeling",
