@@ -38,7 +38,17 @@ def original_articles(path: Path) -> list[tuple[str, str]]:
             found[-1][1].append(line)
     starts = [i for i, (number, _) in enumerate(found) if number == "1"]
     own = found[starts[-1] :]
-    return [(number, " ".join(" ".join(body).split("\0")[0].split())) for number, body in own]
+    # Lines are kept: a lid number at the start of a line begins a lid even when the lid
+    # before it lacks its full stop (Gelders Archief, artikel 18, third lid).
+    return [
+        (
+            number,
+            "\n".join(
+                " ".join(x.split()) for x in "\n".join(body).split("\0")[0].split("\n")
+            ).strip(),
+        )
+        for number, body in own
+    ]
 
 
 def words(text: str) -> list[str]:
@@ -139,7 +149,9 @@ def test_import_checks_and_renders_back_one_for_one(
     assert [o[0] for o in ours] == [n for n, _ in original]
     for (number, body), (_, leden, onderdelen, text) in zip(original, ours, strict=True):
         expected_leden = (
-            sequential(body, [str(i) for i in range(1, 30)], r"(?:^|(?<=[.:;])|(?<=[.:;]\s))\s*")
+            sequential(
+                body, [str(i) for i in range(1, 30)], r"(?:^|(?<=[.:;])|(?<=[.:;]\s)|(?<=\n))\s*"
+            )
             or 1
         )
         expected_onderdelen = sequential(
@@ -309,3 +321,77 @@ def test_regeling_type_is_read_or_asked_for(project: Path, run: Callable[..., Re
         text.replace("Gelet op", "De colleges van burgemeester en wethouders van A en B, gelet op"),
     )
     assert data["aanhef"]["bestuursorganen"] == ["college"]
+
+
+def test_lid_without_closing_full_stop_keeps_the_next_leden(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    """Nieuw Land: a lid without its full stop swallowed the leden after it."""
+    text = """##Regeling Nieuw Land
+
+De raden van de gemeenten A en B; Besluiten:
+
+### Artikel 1
+
+1. Het algemeen bestuur bestaat uit vijf leden
+2. Het dagelijks bestuur bestaat uit drie leden;
+3. De voorzitter wordt door het algemeen bestuur aangewezen.
+"""
+    result, data = imported(project, run, text)
+    assert result.exit_code == 0, result.output
+    [artikel] = data["hoofdstukken"][0]["artikelen"]
+    assert [lid["tekst"] for lid in artikel["leden"]] == [
+        "Het algemeen bestuur bestaat uit vijf leden",
+        "Het dagelijks bestuur bestaat uit drie leden;",
+        "De voorzitter wordt door het algemeen bestuur aangewezen.",
+    ]
+
+
+def test_abbreviation_dd_is_not_an_onderdeel(project: Path, run: Callable[..., Result]) -> None:
+    """Schiphol: 'd.d.' inside onderdeel c was split off as a bogus onderdeel d."""
+    text = """##Regeling Schiphol
+
+De raden van de gemeenten A en B; Besluiten:
+
+### Artikel 1
+
+In deze regeling wordt verstaan onder: a. het convenant: het convenant d.d. 1 januari 2000; b. het bestuur: het algemeen bestuur; c. de brief: de brief d.d. 2 februari 2001.
+"""
+    result, data = imported(project, run, text)
+    assert result.exit_code == 0, result.output
+    [lid] = data["hoofdstukken"][0]["artikelen"][0]["leden"]
+    assert [o["tekst"] for o in lid["onderdelen"]] == [
+        "het convenant: het convenant d.d. 1 januari 2000",
+        "het bestuur: het algemeen bestuur",
+        "de brief: de brief d.d. 2 februari 2001",
+    ]
+
+
+def test_article_heading_without_the_word_artikel(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    """Zeeuws Archief: an article headed '5' (no 'Artikel') was lost and the rest renumbered."""
+    text = """##Regeling Zeeuws Archief
+
+De raden van de gemeenten A en B; Besluiten:
+
+### Artikel 1
+
+Eerste artikel.
+
+### 2
+
+Tweede artikel.
+
+### Art. 3
+
+Derde artikel.
+"""
+    result, data = imported(project, run, text)
+    assert result.exit_code == 0, result.output
+    artikelen = data["hoofdstukken"][0]["artikelen"]
+    assert [(a["id"], a["leden"][0]["tekst"]) for a in artikelen] == [
+        ("artikel-1", "Eerste artikel."),
+        ("artikel-2", "Tweede artikel."),
+        ("artikel-3", "Derde artikel."),
+    ]

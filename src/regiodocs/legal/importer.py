@@ -31,7 +31,13 @@ from regiodocs.legal.numbering import ordinal
 _HEADING = re.compile(r"^#+\s*(.*?)\s*$")
 _CHAPTER = re.compile(r"^Hoofdstuk\s+([IVXLC]+|\d+)\b\.?\s*(.*)$", re.IGNORECASE)
 _PARAGRAPH = re.compile(r"^(?:Paragraaf|§)\s*(\d+)\.?\s*(.*)$", re.IGNORECASE)
-_ARTICLE = re.compile(r"^Artikel\s+(\d+[a-z]?)\.?\s*(.*)$", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:Artikel|Art\.)\s*(\d+[a-z]?)\.?\s*(.*)$", re.IGNORECASE)
+# A heading that is only a number ("### 5" or "### 5. Toetreding"): an article when it is the
+# next number after the article before it.
+_BARE_ARTICLE = re.compile(r"^(\d+[a-z]?)\.?(?:\s+(\D.*))?$")
+# Marks a line that starts with a lid number in the source, so a lid whose text lacks its
+# closing full stop still ends where the next lid's line begins.
+_LINE_START = "\ue000"
 _ORDINALS = {ordinal(n): n for n in range(1, 21)}
 _CITATION = re.compile(
     r"\b(?P<art>[Aa]rtikel (?P<num>\d+[a-z]?))(?:, (?P<lid>" + "|".join(_ORDINALS) + r") lid)?"
@@ -57,7 +63,7 @@ def _roman(value: str) -> int:
 
 
 def _clean(text: str) -> str:
-    text = text.replace("*", "")
+    text = text.replace("*", "").replace(_LINE_START, "")
     return " ".join(text.split())
 
 
@@ -110,7 +116,8 @@ def _split_sequential(text: str, marker: str, first: int = 1) -> list[str]:
     def label(n: int) -> str:
         return {"num": str(n), "sub": f"{n}°", "letter": chr(ord("a") + n - 1)}[marker]
 
-    after = r"(?:(?<=[.:;])|(?<=[.:;]\s))"
+    # After . : or ; but not after the dot of an abbreviation like 'd.d.' or 'o.a.'.
+    after = r"(?:(?<=[.:;])(?<!\b[a-z]\.)|(?<=[.:;]\s)(?<!\b[a-z]\.\s)|(?<=\ue000))"
     if marker == "num":
         opener = re.compile(r"^" + re.escape(label(first)) + r"\.(?!\d)")
     else:
@@ -135,6 +142,11 @@ def _split_sequential(text: str, marker: str, first: int = 1) -> list[str]:
         expected += 1
 
 
+def _next_number(nummer: str) -> int:
+    digits = re.match(r"\d+", nummer)
+    return int(digits.group(0)) + 1 if digits else 1
+
+
 def _strip_label(text: str) -> str:
     return re.sub(r"^(\d+°\.?|\d+\.|[a-z]\.)(?!\d)\s*", "", text.strip())
 
@@ -145,8 +157,9 @@ def _parse_leden(paragraphs: list[str]) -> list[_Lid]:
     The body is read as one stream, because published texts break lines anywhere: a lid
     may start mid-line ("gemeente.2. Het") or right after an onderdeel.
     """
-    body = _clean(" ".join(paragraphs))
+    body = " ".join(" ".join(paragraphs).replace("*", "").split()).lstrip(_LINE_START)
     pieces = _split_sequential(body, "num") if re.match(r"^1\.(?!\d)", body) else [body]
+    pieces = [_clean(piece) for piece in pieces]
     leden: list[_Lid] = []
     for piece in pieces:
         lid = _Lid(
@@ -200,7 +213,11 @@ def parse(text: str) -> tuple[str | None, str, list[_Hoofdstuk], list[str]]:
 
     def flush() -> None:
         nonlocal buffer
-        paragraphs = [" ".join(p.split()) for p in "\n".join(buffer).split("\n\n") if p.strip()]
+        lines = [
+            _LINE_START + x if current is not None and re.match(r"^\s*\d+\.\s+\S", x) else x
+            for x in buffer
+        ]
+        paragraphs = [" ".join(p.split()) for p in "\n".join(lines).split("\n\n") if p.strip()]
         if current is not None:
             current.paragraphs.extend(paragraphs)
         elif not chapters or not any(h.artikelen for h in chapters):
@@ -235,7 +252,12 @@ def parse(text: str) -> tuple[str | None, str, list[_Hoofdstuk], list[str]]:
         label = _clean(heading.group(1))
         if not label:
             continue
-        if (m := _ARTICLE.match(label)) is not None:
+        bare = _BARE_ARTICLE.match(label)
+        if bare and current is not None and bare.group(1) == str(_next_number(current.nummer)):
+            m = bare  # a heading without the word "Artikel"
+        else:
+            m = _ARTICLE.match(label)
+        if m is not None:
             number = m.group(1)
             earlier = [a for h in chapters for a in h.artikelen]
             if number == "1" and earlier:
