@@ -280,8 +280,9 @@ def _check_regeling(region: Region, facts: Facts, found: _Findings) -> None:
             )
     found.unique(src, entries, "id")
     _check_enacted_numbers(regeling, src, found)
-    deelnemers = {d.id for d in region.regio.deelnemers}
-    for gemeente in regeling.vastgesteld:
+    # An imported regeling is checked on its own, without regio.yaml around it.
+    deelnemers = {d.id for d in region.regio.deelnemers} if region.regio is not None else set()
+    for gemeente in regeling.vastgesteld if region.regio is not None else []:
         if gemeente not in deelnemers:
             found.error(src, ("vastgesteld", gemeente), _unknown("gemeente", gemeente, deelnemers))
     index = facts.numbering

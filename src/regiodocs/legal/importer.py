@@ -253,11 +253,10 @@ def parse(text: str) -> tuple[str | None, str, list[_Hoofdstuk], list[str]]:
         if not label:
             continue
         bare = _BARE_ARTICLE.match(label)
+        article: re.Match[str] | None = _ARTICLE.match(label)
         if bare and current is not None and bare.group(1) == str(_next_number(current.nummer)):
-            m = bare  # a heading without the word "Artikel"
-        else:
-            m = _ARTICLE.match(label)
-        if m is not None:
+            article = bare  # a heading without the word "Artikel"
+        if (m := article) is not None:
             number = m.group(1)
             earlier = [a for h in chapters for a in h.artikelen]
             if number == "1" and earlier:

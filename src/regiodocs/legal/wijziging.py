@@ -699,7 +699,7 @@ def _instructions(old: Tekst, new: Tekst, order: str, deletions_first: bool) -> 
     ]
     # A moved article is renumbered in its move ("wordt vernummerd tot artikel 29a en
     # geplaatst na ..."), unless its numbers clash with others; then with the others.
-    targets = {n for _, n in relabel}
+    targets = {n for _, n in relabel} | {a.nummer for a in new.artikelen() if a.id not in old_arts}
     renumber_in_move: set[str] = set()
     for x in sorted(moved, key=lambda i: _number_key(old_arts[i].nummer)):
         o, n = old_arts[x].nummer, new_arts[x].nummer
