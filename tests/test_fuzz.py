@@ -1,8 +1,11 @@
 """Fuzzing: valid content with fields dropped, retyped, duplicated or filled with arbitrary
-Unicode. The contract is the same as for the bad-input corpus: a clean build (here: every
-document rendered) or a clean located error; never any other exception.
+Unicode. The contract is the same as for the bad-input corpus: a clean build or a clean
+located error; never any other exception. The first test renders every document; the
+second puts hostile text in any string field and builds to .docx, where no control, bidi,
+invisible or placeholder character may arrive unmarked.
 
-`make test` runs a bounded number of examples; `make fuzz` (FUZZ_EXAMPLES=3000) the long run.
+`make test` runs a bounded number of examples (40 renders, 5 builds); `make fuzz`
+(FUZZ_EXAMPLES=3000) the long run of both.
 """
 
 from __future__ import annotations
@@ -10,14 +13,18 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import Any
 
 from conftest import ROOT
+from docx import Document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
+from regiodocs.build import build
+from regiodocs.content.models.common import UNSEEN
 from regiodocs.content.pipeline import load_checked
 from regiodocs.diagnostics import ContentError, UsageError
 from regiodocs.documents.plan import plan_documents
@@ -110,6 +117,7 @@ def _get(node: Any, path: tuple[Any, ...]) -> Any:
 
 _PROJECT = Path(tempfile.mkdtemp(prefix="regiodocs-fuzz-"))
 shutil.copytree(ROOT / "content", _PROJECT / "content")
+shutil.copytree(ROOT / "templates", _PROJECT / "templates")
 _ENV = make_environment(ROOT / "templates")
 
 
@@ -138,5 +146,104 @@ def test_mutated_content_builds_or_fails_cleanly(mutation: tuple[str, Any]) -> N
             return
         for job in plan_documents(facts, KINDS + EXTRA_KINDS):
             assert render_document(_ENV, job)
+    finally:
+        shutil.copy(ROOT / "content/utrecht-west" / name, target)
+
+
+# --- random text in every field, through the real build to .docx ---------------------------
+
+# make test: a few builds; make fuzz (FUZZ_EXAMPLES=3000): as many builds as examples.
+BUILD_EXAMPLES = int(os.environ.get("FUZZ_BUILD_EXAMPLES", os.environ.get("FUZZ_EXAMPLES", "5")))
+# What hostile text is made of: control and non-characters, bidi and invisible characters,
+# private use (regiodocs' placeholders), the placeholder syntax, Markdown/XML/Jinja syntax.
+HOSTILE = list(
+    "\x00\x07\x0b\x0c\x1b\x7f\x85\ufffe\uffff\u202a\u202e\u2066\u2069\u200b\u200f\u2063\ufeff"
+    "\ue000\ue001⟦⟧{}[]<>&*#|`\\$%~^_\n\t\r  \u00a0€"
+)
+texts = st.text(
+    alphabet=st.one_of(st.sampled_from(HOSTILE), st.characters(codec="utf-8")), max_size=50
+) | st.sampled_from(["⟦naam⟧", "⟦bijdrage.0⟧", "{{ naam }}", "```{=openxml}\n<w:p/>\n```"])
+# Which document each file reaches, and for whom (one municipality keeps it quick).
+TARGETS: dict[str, tuple[tuple[str, ...], str | None]] = {
+    "regio.yaml": (("raadsvoorstel", "raadsinformatiebrief"), "montfoort"),
+    "raadsvoorstellen/01-regiovisie-vaststellen.yaml": (
+        ("raadsvoorstel", "raadsbesluit"),
+        "woerden",
+    ),
+    "regeling.yaml": (("regeling",), None),
+    "visie.yaml": (("regiovisie",), None),
+    "bestuur.yaml": (("regeling",), None),
+    "consultatie.yaml": (("reactienota",), None),
+}
+
+
+def _strings(data: Any) -> list[tuple[Any, ...]]:
+    return [p for p in paths(data)[1:] if isinstance(_get(data, p), str)]
+
+
+@st.composite
+def text_mutations(draw: st.DrawFn) -> tuple[str, Any]:
+    name = draw(st.sampled_from(sorted(TARGETS)))
+    data = _copy(ORIGINAL[name])
+    for _ in range(draw(st.integers(1, 3))):
+        path = draw(st.sampled_from(_strings(data)))
+        _get(data, path[:-1])[path[-1]] = draw(texts)
+    return name, data
+
+
+_BUILD = _PROJECT / "build"
+
+
+def _document_text(docx: Path) -> str:
+    """The parts that carry content: body, headers, footers, properties. (numbering.xml is
+    left out: Word's bullet is the private-use U+F0B7 of the Symbol font.)"""
+    with zipfile.ZipFile(docx) as package:
+        return "".join(
+            package.read(n).decode("utf-8")
+            for n in package.namelist()
+            if n == "word/document.xml" or n.startswith(("word/header", "word/footer", "docProps/"))
+        )
+
+
+@settings(
+    max_examples=BUILD_EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(text_mutations())
+def test_random_text_in_any_field_builds_or_fails_cleanly(mutation: tuple[str, Any]) -> None:
+    """Build to .docx; every document opens and no control, bidi, invisible or placeholder
+    character reaches it unmarked."""
+    name, data = mutation
+    kinds, gemeente = TARGETS[name]
+    target = _PROJECT / "content/utrecht-west" / name
+    dumper = YAML()
+    dumper.allow_unicode = True
+    try:
+        with open(target, "w", encoding="utf-8") as handle:
+            dumper.dump(data, handle)
+        try:
+            report = build(
+                _PROJECT / "content",
+                _PROJECT / "templates",
+                _BUILD,
+                "utrecht-west",
+                kinds,
+                gemeente,
+                workers=1,
+            )
+        except ContentError as exc:
+            assert exc.diagnostics
+            for d in exc.diagnostics:
+                assert d.line >= 1 and d.column >= 1 and d.message and d.file
+                assert not UNSEEN.search(d.message), d.message
+            return
+        for path in report.written + report.unchanged:
+            if path.suffix != ".docx":
+                continue
+            text = _document_text(path)
+            found = UNSEEN.search(text)
+            assert found is None, f"U+{ord(found.group()):04X} unmarked in {path.name}"
+            Document(str(path))  # opens in python-docx
     finally:
         shutil.copy(ROOT / "content/utrecht-west" / name, target)

@@ -53,6 +53,8 @@ _MARKED = re.compile(
     "\ufeff\ufff9-\ufffb\ue000-\uf8ff]"
 )
 _WHITESPACE = re.compile(r"\s+")
+# Every character that must never reach a document or a message as itself.
+UNSEEN = re.compile("[" + _REFUSED.pattern[1:-1] + _MARKED.pattern[1:-1] + "]")
 
 
 def marker(char: str) -> str:
