@@ -65,6 +65,7 @@ def _prepare(case: dict[str, Any], project: Path) -> None:
         if text is None:
             path.unlink()
         else:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
     for name, data in (case.get("write_base64") or {}).items():
         (project / name).write_bytes(base64.b64decode(data))

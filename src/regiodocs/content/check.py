@@ -8,11 +8,12 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import cast
 
 from regiodocs import fmt
 from regiodocs.content.facts import Facts
-from regiodocs.content.load import SourceFile
+from regiodocs.content.load import SourceFile, load_yaml_file
 from regiodocs.content.models.afwegingskader import Opgave
 from regiodocs.content.models.besluiten import Raadsvoorstel
 from regiodocs.content.models.regeling import Regeling
@@ -79,6 +80,7 @@ def check_region(
     _check_wgrvorm(region, found)
     _check_toekomstnotitie(region, found)
     _check_overgang(region, facts, found)
+    _check_shared_municipal_folders(region, found)
     if wgr and not any(d.severity == "fout" for d in found.items):
         for uitkomst in facts.wgr:
             found.items.extend(uitkomst.meldingen)
@@ -984,3 +986,55 @@ def region_for_regeling(source: SourceFile, regeling: Regeling) -> Region:
         region_id="import", folder=source.path.parent, singles={"regeling": source}, folders={}
     )
     return Region(raw=raw, regio=cast(Regio, None), visie=cast(Visie, None), regeling=regeling)
+
+
+def _check_shared_municipal_folders(region: Region, found: _Findings) -> None:
+    """Municipal documents go to build/<gemeente>/<datum>-<soort>-<id>: when another region
+    in content/ has a municipality with the same id and a decision document with the same id,
+    the two builds would write the same files. Refused, located at this region's document."""
+    mine = {d.id for d in region.regio.deelnemers}
+    try:
+        siblings = sorted(p for p in region.raw.folder.parent.iterdir() if p.is_dir())
+    except OSError:
+        return
+    for other in siblings:
+        if other.resolve() == region.raw.folder.resolve():
+            continue
+        shared = sorted(mine & _raw_ids(other / "regio.yaml", "deelnemers"))
+        if not shared:
+            continue
+        documents_by_section: tuple[tuple[str, str, list[str]], ...] = (
+            ("raadsvoorstellen", "raadsvoorstel", [v.id for v in region.raadsvoorstellen]),
+            ("informatiebrieven", "raadsinformatiebrief", [b.id for b in region.informatiebrieven]),
+        )
+        for section, kind, documents in documents_by_section:
+            theirs = {
+                next(iter(_raw_ids(path, None)), None)
+                for path in sorted((other / section).glob("*.yaml"))
+            }
+            for index, document_id in enumerate(documents):
+                if document_id in theirs:
+                    found.error(
+                        region.folder_source(section, index),
+                        ("id",),
+                        f"{kind} '{document_id}' bestaat ook in regio '{other.name}', die ook "
+                        f"gemeente '{shared[0]}' heeft: beide zouden in build/{shared[0]}/ "
+                        "dezelfde bestanden schrijven; geef een van de twee een ander id",
+                    )
+
+
+def _raw_ids(path: Path, key: str | None) -> set[str]:
+    """Ids from another region's file, read leniently (its own check reports its problems):
+    the file's own id (key None) or the ids of the items under ``key``."""
+    try:
+        data = load_yaml_file(path, "x").data
+    except (ContentError, OSError):
+        return set()
+    if not isinstance(data, dict):
+        return set()
+    if key is None:
+        return {data["id"]} if isinstance(data.get("id"), str) else set()
+    items = data.get(key)
+    if not isinstance(items, list):
+        return set()
+    return {i["id"] for i in items if isinstance(i, dict) and isinstance(i.get("id"), str)}
