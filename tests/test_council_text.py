@@ -163,3 +163,24 @@ def test_header_and_footer_fields_show_the_property_values(built: Path) -> None:
     assert 'DOCPROPERTY "Kenmerk"' in footer and kenmerk in footer
     assert 'DOCPROPERTY "Gemeente"' in header
     assert doc.sections[0].header.paragraphs[0].text == "Gemeente Woerden"
+
+
+def test_house_style_colours_reach_text_contrast_on_white(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    from regiodocs.content.check import contrast_op_wit
+
+    # Hand-checked WCAG values: black 21:1, white 1:1, mid grey #767676 is the 4.5:1 threshold.
+    assert round(contrast_op_wit("#000000"), 1) == 21.0
+    assert round(contrast_op_wit("#FFFFFF"), 1) == 1.0
+    assert round(contrast_op_wit("#767676"), 2) == 4.54
+    regio = (project / "content/utrecht-west/regio.yaml").read_text(encoding="utf-8")
+    shipped = re.findall(r'kleur_(?:koppen|accent): "(#[0-9A-Fa-f]{6})"', regio)
+    assert len(shipped) == 8
+    assert all(contrast_op_wit(c) >= 4.5 for c in shipped), shipped
+    # Oudewater's former accent (#F2A900, 2.0:1) is refused with its place in regio.yaml.
+    edit(project / "content/utrecht-west/regio.yaml", '"#8F5F00"', '"#F2A900"')
+    result = run("check")
+    assert result.exit_code == 1
+    assert "regio.yaml:" in result.output and "huisstijlen[2].kleur_accent" in result.output
+    assert "kleur #F2A900 heeft een contrast van 2.0:1 op wit" in result.output

@@ -87,6 +87,17 @@ def check_region(
     return found.items
 
 
+MIN_CONTRAST = 4.5
+
+
+def contrast_op_wit(kleur: str) -> float:
+    """WCAG 2.1 contrast ratio of a '#RRGGBB' colour against white (1.0 to 21.0)."""
+    channels = [int(kleur.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
 def _check_regio(region: Region, found: _Findings) -> None:
     src = region.source("regio")
     regio = region.regio
@@ -99,6 +110,17 @@ def _check_regio(region: Region, found: _Findings) -> None:
         "huisstijl",
     )
     styles = {h.id for h in regio.huisstijlen}
+    for i, h in enumerate(regio.huisstijlen):
+        for veld in ("kleur_koppen", "kleur_accent"):
+            kleur = getattr(h, veld)
+            ratio = contrast_op_wit(kleur)
+            if ratio < MIN_CONTRAST:
+                found.error(
+                    src,
+                    ("huisstijlen", i, veld),
+                    f"kleur {kleur} heeft een contrast van {ratio:.1f}:1 op wit; tekst vraagt "
+                    f"ten minste {MIN_CONTRAST}:1 (WCAG 2.1, 1.4.3): kies een donkerder tint",
+                )
     for i, d in enumerate(regio.deelnemers):
         if d.huisstijl and d.huisstijl not in styles:
             found.error(
