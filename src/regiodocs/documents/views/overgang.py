@@ -6,7 +6,7 @@ from __future__ import annotations
 from regiodocs import fmt
 from regiodocs.content.facts import Facts
 from regiodocs.documents.markdown import md_paragraphs
-from regiodocs.documents.views.common import FALLBACK_DATUM, Job, regional_job
+from regiodocs.documents.views.common import FALLBACK_DATUM, Job, regional_job, versie_regel
 from regiodocs.legal.numbering import REFERENCE, cite
 
 TOEKOMST = {
@@ -80,8 +80,9 @@ def overgang(facts: Facts) -> Job:
         title=notitie.titel,
         subject=f"Huidige overleggen en uit te werken onderwerpen, regio {region.regio.naam}",
         author=f"Gemeenten van de regio {region.regio.naam}",
-        kenmerk=f"Regeling versie {regeling.versie}, vingerafdruk {facts.fingerprints['regeling']}"
-        if regeling
-        else notitie.titel,
+        kenmerk=f"Regeling {versie_regel(regeling)}" if regeling else notitie.titel,
         datum=regeling.datum_versie if regeling else FALLBACK_DATUM,
+        eigenschappen=(("Vingerafdruk regeling", facts.fingerprints["regeling"]),)
+        if regeling
+        else (),
     )
