@@ -41,7 +41,7 @@ TEMPLATES = ROOT / "templates"
 
 def _build_region(args: tuple[str, str, str, str, bool]) -> tuple[int, int]:
     content, build_dir, region, strategy, cache = args
-    report = build(Path(content), TEMPLATES, Path(build_dir), region, ALL, workers=1, strategy=strategy, use_cache=cache)  # type: ignore[arg-type]
+    report = build(Path(content), TEMPLATES, Path(build_dir), region, ALL, workers=1, batch=strategy == "batch", use_cache=cache)  # type: ignore[arg-type]
     return len(report.converted) + len(report.from_cache), len(report.converted)
 
 
@@ -68,7 +68,7 @@ def timed(label: str, fn: Any, repeat: int = 1) -> dict[str, Any]:
     return result
 
 
-def run_regions(content: Path, build_dir: Path, regions: list[str], strategy: str = "shared", cache: bool = True, processes: int = 1) -> tuple[int, int]:
+def run_regions(content: Path, build_dir: Path, regions: list[str], strategy: str = "batch", cache: bool = True, processes: int = 1) -> tuple[int, int]:
     jobs = [(str(content), str(build_dir / r), r, strategy, cache) for r in regions]
     if processes == 1:
         results = [_build_region(j) for j in jobs]

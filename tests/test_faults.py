@@ -110,7 +110,7 @@ def test_failing_pandoc_is_reported_and_changes_nothing(
         f'#!/bin/sh\nif [ "$1" = "--print-default-data-file" ]; then exec {real} "$@"; fi\necho "pandoc: kapot" >&2\nexit 3\n'
     )
     fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
-    monkeypatch.setattr("regiodocs.build.find_pandoc", lambda: str(fake))
+    monkeypatch.setattr("regiodocs.output.convert.find_pandoc", lambda: str(fake))
     before = snapshot(project / "build")
     edit(project / "content/utrecht-west/regio.yaml", MONTFOORT, "aantal: 15000")
     result = run("build", "all")

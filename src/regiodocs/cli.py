@@ -433,6 +433,8 @@ def build(
                 ongewijzigd=[p.as_posix() for p in report.unchanged if p.suffix == ".docx"],
                 pandoc_runs=report.pandoc_runs,
             )
+        for notice in report.notices:
+            click.echo(f"Let op: {notice}", err=True)
         for path in docx:
             _info(f"gemaakt: {path}")
         for path in report.unchanged:

@@ -12,16 +12,15 @@ import errno
 import importlib.util
 import io
 import os
-import re
 import shutil
+import signal
 import subprocess
 import tempfile
-import zipfile
+import threading
+import time as time_module
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from pathlib import Path
-from xml.sax.saxutils import escape as xml_escape
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -30,7 +29,7 @@ from filelock import FileLock
 
 from regiodocs import fmt
 from regiodocs.documents.markdown import TAB_MARK
-from regiodocs.documents.views.common import PLACEHOLDER_OPEN, DocMeta
+from regiodocs.documents.views.common import DocMeta
 from regiodocs.output import docx_xml
 from regiodocs.output.house_style import LANGUAGE
 
@@ -82,7 +81,11 @@ def run_pandoc(
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
     try:
         result = subprocess.run(
-            args, input=markdown.encode("utf-8"), capture_output=True, env=env, timeout=120
+            args,
+            input=markdown.encode("utf-8"),
+            capture_output=True,
+            env=env,
+            timeout=PANDOC_TIMEOUT_PER_DOCUMENT,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise BuildFailure(f"pandoc kon niet worden uitgevoerd: {exc}") from None
@@ -242,73 +245,18 @@ def build_lock(build_dir: Path) -> Iterator[None]:
         lock.release()
 
 
-# -- Shared conversion -------------------------------------------------------------------
-# pandoc's output depends on the house style only through word/styles.xml and the page setup
-# (w:sectPr) in word/document.xml; every other part depends only on the Markdown. So a
-# document that exists once per municipality is converted once, with placeholders for the
-# per-municipality values (the masked rendering the consistency check also uses), and each
-# municipality's version is assembled from it: placeholders filled in, that style's
-# styles.xml and sectPr put in. A test proves the result equals a direct conversion.
-
-_SECT_PR = re.compile(rb"<w:sectPr>.*?</w:sectPr>", re.S)
-PROBE_MARKDOWN = "# Kop\n\nTekst.\n"
-
-
-@dataclass(frozen=True)
-class StyleParts:
-    """What a house style contributes to a converted document."""
-
-    styles_xml: bytes
-    sect_pr: bytes
-
-
-def style_parts(pandoc: str, reference: Path, workdir: Path) -> StyleParts:
-    """Convert a one-line probe with ``reference`` and keep its styles and page setup."""
-    raw = run_pandoc(
-        pandoc, PROBE_MARKDOWN, reference, workdir / "probe.docx", epoch=0, what="de huisstijl"
-    )
-    return style_parts_from(raw)
-
-
-def style_parts_from(probe: bytes) -> StyleParts:
-    """The styles and page setup of a converted probe document."""
-    with zipfile.ZipFile(io.BytesIO(probe)) as package:
-        found = _SECT_PR.search(package.read("word/document.xml"))
-        assert found is not None, "pandoc output without w:sectPr"
-        return StyleParts(package.read("word/styles.xml"), found.group(0))
-
-
-def convert_shared(pandoc: str, markdown: str, reference: Path, workdir: Path) -> bytes:
-    """pandoc's raw output for a masked document (finishing happens per municipality)."""
-    return run_pandoc(
-        pandoc, markdown, reference, workdir / "shared.docx", epoch=0, what="een gedeeld document"
-    )
-
-
-def assemble(shared: bytes, style: StyleParts, values: dict[str, str], meta: DocMeta) -> bytes:
-    """One municipality's .docx from the shared conversion: values, style, page setup, finishing."""
-    source = zipfile.ZipFile(io.BytesIO(shared))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "word/document.xml":
-                for placeholder, value in values.items():
-                    data = data.replace(
-                        placeholder.encode("utf-8"), xml_escape(value).encode("utf-8")
-                    )
-                data = _SECT_PR.sub(lambda _: style.sect_pr, data, count=1)
-                if PLACEHOLDER_OPEN.encode() in data:
-                    raise BuildFailure(
-                        f"interne fout: niet ingevulde gemeentewaarde in '{meta.title}'"
-                    )
-            elif info.filename == "word/styles.xml":
-                data = style.styles_xml
-            target.writestr(info, data)
-    return finish_docx(out.getvalue(), meta)
+def _kill_tree(process: subprocess.Popen[bytes]) -> None:
+    """Stop a hung converter and anything it started (its own process group on POSIX)."""
+    with contextlib.suppress(OSError):
+        if os.name == "nt":
+            process.kill()
+        else:
+            os.killpg(process.pid, signal.SIGKILL)
 
 
 BATCH_SCRIPT = Path(__file__).parent / "data" / "batch.lua"
+# Seconds pandoc may take per document before it is considered hung and killed.
+PANDOC_TIMEOUT_PER_DOCUMENT = 60.0
 
 
 def run_pandoc_batch(
@@ -334,6 +282,9 @@ def run_pandoc_batch(
     listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
     env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}  # dates are set by finish_docx
     errors = workdir / "stderr.txt"
+    # The watchdog kills a pandoc that hangs: reading its output would otherwise wait forever.
+    timeout = PANDOC_TIMEOUT_PER_DOCUMENT * len(conversions) + 10
+    start_time = time_module.monotonic()
     try:
         with open(errors, "wb") as stderr:
             process = subprocess.Popen(
@@ -341,7 +292,10 @@ def run_pandoc_batch(
                 stdout=subprocess.PIPE,
                 stderr=stderr,
                 env=env,
+                start_new_session=os.name != "nt",  # its own group, so the watchdog kills all
             )
+            watchdog = threading.Timer(timeout, _kill_tree, args=(process,))
+            watchdog.start()
             assert process.stdout is not None
             try:
                 for line in process.stdout:
@@ -349,9 +303,15 @@ def run_pandoc_batch(
                         on_done(Path(line.decode("utf-8").rstrip("\n")))
             finally:
                 process.stdout.close()
-                returncode = process.wait(timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as exc:
+                returncode = process.wait()
+                watchdog.cancel()
+    except OSError as exc:
         raise BuildFailure(f"pandoc kon niet worden uitgevoerd: {exc}") from None
+    if returncode != 0 and time_module.monotonic() - start_time >= timeout:
+        raise BuildFailure(
+            f"pandoc reageerde niet binnen {timeout:g} seconden en is gestopt "
+            f"({len(conversions)} document(en) in deze reeks)"
+        )
     if returncode != 0:
         messages = errors.read_bytes().decode("utf-8", "replace").strip().splitlines()
         started = [m.removeprefix("regiodocs: ") for m in messages if m.startswith("regiodocs: ")]

@@ -1,0 +1,140 @@
+"""The conversion cache in build/.cache: finished .docx files by a key over everything that
+shapes them, each entry verified by its own hash when read, and bounded in size.
+
+The key covers the Markdown, the metadata and house style, SOURCE_DATE_EPOCH, the
+regiodocs version, the code that writes Word (including the pandoc batch script) and the
+pandoc executable itself, so an upgraded pandoc or an edited batch.lua never serves an old
+document. An entry that is damaged (its hash does not match, or it is no .docx) is removed
+and rebuilt, with a notice; it is never written into build/.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+import zipfile
+from functools import cache
+from pathlib import Path
+
+from regiodocs import __version__
+from regiodocs.documents.views.common import DocMeta
+
+# Entries not used by the last build that are kept (most recently used first).
+KEEP_UNUSED = 200
+_SUFFIX = ".entry"
+_WRITER_CODE = (
+    "write.py",
+    "convert.py",
+    "cache.py",
+    "docx_xml.py",
+    "house_style.py",
+    "data/batch.lua",
+)
+
+
+@cache
+def writer_fingerprint(output: Path = Path(__file__).parent) -> str:
+    """Hash of the code that turns Markdown into .docx (the files of ``output`` that write
+    Word, with the pandoc batch script): a change there invalidates the cache."""
+    h = hashlib.sha256()
+    for name in _WRITER_CODE:
+        h.update(name.encode("utf-8") + b"\0")
+        h.update((output / name).read_bytes())
+    return h.hexdigest()
+
+
+def pandoc_identity(pandoc: str) -> str:
+    """The pandoc executable as the cache sees it: path, size and modification time.
+
+    Reading pandoc's version would cost a process start on every build; an upgrade
+    replaces the file, which changes its size or time.
+    """
+    try:
+        stat = os.stat(pandoc)
+    except OSError:
+        return pandoc
+    return f"{pandoc}\0{stat.st_size}\0{stat.st_mtime_ns}"
+
+
+def conversion_key(pandoc: str, markdown: str, meta: DocMeta) -> str:
+    h = hashlib.sha256()
+    parts = (
+        __version__,
+        writer_fingerprint(),
+        pandoc_identity(pandoc),
+        os.environ.get("SOURCE_DATE_EPOCH", ""),
+        repr(meta),
+        markdown,
+    )
+    for part in parts:
+        h.update(part.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+class Cache:
+    """Finished documents by conversion key, in one folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}{_SUFFIX}"
+
+    def get(self, key: str, name: str, notices: list[str]) -> bytes | None:
+        """The cached .docx for ``key`` if present and intact; a damaged entry is removed."""
+        path = self._path(key)
+        try:
+            stored = path.read_bytes()
+        except OSError:
+            return None
+        digest, _, data = stored.partition(b"\n")
+        if _digest(key, data) == digest and _is_docx(data):
+            with contextlib.suppress(OSError):
+                os.utime(path)  # most recently used
+            return data
+        with contextlib.suppress(OSError):
+            path.unlink()
+        notices.append(f"beschadigde cache voor {name} verwijderd; het document is opnieuw gemaakt")
+        return None
+
+    def put(self, key: str, data: bytes) -> None:
+        from regiodocs.output.write import write_bytes_atomic
+
+        write_bytes_atomic(self._path(key), _digest(key, data) + b"\n" + data)
+
+    def keep_only(self, used: set[str]) -> None:
+        """Remove entries of other formats and all but the newest KEEP_UNUSED unused ones."""
+        if not self.folder.is_dir():
+            return
+        unused: list[tuple[float, Path]] = []
+        for path in self.folder.iterdir():
+            if not path.name.endswith(_SUFFIX):
+                if path.is_file():
+                    with contextlib.suppress(OSError):
+                        path.unlink()
+                continue
+            if path.name.removesuffix(_SUFFIX) in used:
+                continue
+            with contextlib.suppress(OSError):
+                unused.append((path.stat().st_mtime, path))
+        unused.sort(reverse=True)
+        for _, path in unused[KEEP_UNUSED:]:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+def _digest(key: str, data: bytes) -> bytes:
+    """The hash an entry carries: over its key and its bytes, so an entry copied or moved
+    to another key is as damaged as a truncated one."""
+    return hashlib.sha256(key.encode("ascii") + b"\0" + data).hexdigest().encode("ascii")
+
+
+def _is_docx(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            return "word/document.xml" in package.namelist()
+    except zipfile.BadZipFile:
+        return False

@@ -1,0 +1,228 @@
+"""Convert stage: every document's Markdown to a finished .docx, each converted in full.
+
+There is one conversion path: pandoc converts the whole Markdown of each document with the
+reference document of its house style, and ``finish_docx`` sets properties, header and
+footer. Documents are converted in ``pandoc lua`` batches, one per core (the same bytes as
+one pandoc process per document; a test checks it), or with ``batch=False`` one pandoc
+process per document (the naive way, for comparison in bench/).
+
+Conversions are cached in build/.cache by a key over everything that shapes the result
+(see ``output.cache``): an unchanged document is not converted again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from regiodocs.content.models.regio import Huisstijl
+from regiodocs.documents.views.common import DocMeta
+from regiodocs.output.cache import Cache, conversion_key
+from regiodocs.output.house_style import build_reference_docx, pandoc_default_reference
+from regiodocs.output.write import (
+    BuildFailure,
+    find_pandoc,
+    finish_docx,
+    run_pandoc,
+    run_pandoc_batch,
+    source_date_epoch,
+)
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document to convert: its name (relative output path), Markdown and metadata."""
+
+    name: str
+    markdown: str
+    meta: DocMeta
+
+
+@dataclass
+class Conversions:
+    """The .docx of every document, in order, and how each was obtained."""
+
+    docx: list[bytes]
+    keys: list[str]  # the cache key of each document
+    converted: list[str] = field(default_factory=list)
+    from_cache: list[str] = field(default_factory=list)
+    pandoc_runs: int = 0
+    notices: list[str] = field(default_factory=list)
+
+
+def convert_all(
+    documents: list[Document],
+    cache: Cache | None,
+    *,
+    workers: int | None = None,
+    batch: bool = True,
+    progress: Progress | None = None,
+) -> Conversions:
+    """Convert every document not in the cache (the caller stores the new ones)."""
+    pandoc = find_pandoc()
+    keys = [conversion_key(pandoc, d.markdown, d.meta) for d in documents]
+    found: dict[int, bytes] = {}
+    notices: list[str] = []
+    if cache is not None:
+        for n, key in enumerate(keys):
+            data = cache.get(key, documents[n].name, notices)
+            if data is not None:
+                found[n] = data
+    todo = [n for n in range(len(documents)) if n not in found]
+    runner = _Runner(pandoc, documents, todo, len(found), progress)
+    if todo:
+        runner.run(workers or os.cpu_count() or 1, batch)
+    found.update(runner.results)
+    return Conversions(
+        docx=[found[n] for n in range(len(documents))],
+        keys=keys,
+        converted=[documents[n].name for n in todo],
+        from_cache=[documents[n].name for n in range(len(documents)) if n not in todo],
+        pandoc_runs=runner.pandoc_runs,
+        notices=notices,
+    )
+
+
+class _Runner:
+    """The pandoc work of one build: reference documents per house style, then batches."""
+
+    def __init__(
+        self,
+        pandoc: str,
+        documents: list[Document],
+        todo: list[int],
+        done: int,
+        progress: Progress | None,
+    ) -> None:
+        self.pandoc = pandoc
+        self.documents = documents
+        self.todo = todo
+        self.done = done
+        self.progress = progress
+        self.results: dict[int, bytes] = {}
+        self.pandoc_runs = 0
+        self.lock = threading.Lock()
+        self.by_target: dict[Path, int] = {}
+
+    def run(self, workers: int, batch: bool) -> None:
+        with tempfile.TemporaryDirectory(prefix="regiodocs-") as tmp:
+            self.tmp = Path(tmp)
+            references = self._references()
+            if batch:
+                groups = _balanced(
+                    self.todo, [len(self.documents[n].markdown) for n in self.todo], workers
+                )
+                jobs = [(group, references) for group in groups]
+                self._parallel(self._run_batch, jobs, workers)
+                self.pandoc_runs = len(groups)
+            else:
+                jobs = [([n], references) for n in self.todo]
+                self._parallel(self._run_single, jobs, workers)
+                self.pandoc_runs = len(self.todo)
+
+    def _references(self) -> dict[Huisstijl, Path]:
+        """The reference .docx of every house style a document to convert needs."""
+        try:
+            default = pandoc_default_reference(self.pandoc)
+        except (OSError, ValueError) as exc:
+            raise BuildFailure(f"pandoc kon niet worden gestart ({self.pandoc}): {exc}") from None
+        except Exception as exc:  # subprocess.CalledProcessError and friends
+            raise BuildFailure(f"pandoc kon niet worden gestart ({self.pandoc}): {exc}") from None
+        references: dict[Huisstijl, Path] = {}
+        for n in self.todo:
+            style = self.documents[n].meta.huisstijl
+            if style not in references:
+                data = build_reference_docx(default, style)
+                digest = hashlib.sha256(data).hexdigest()[:16]
+                path = self.tmp / f"reference-{digest}.docx"
+                path.write_bytes(data)
+                references[style] = path
+        return references
+
+    def _parallel(
+        self,
+        work: Callable[[tuple[list[int], dict[Huisstijl, Path]]], None],
+        jobs: list[tuple[list[int], dict[Huisstijl, Path]]],
+        workers: int,
+    ) -> None:
+        if workers <= 1 or len(jobs) <= 1:
+            for job in jobs:
+                work(job)
+            return
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            list(pool.map(work, jobs))
+
+    def _run_batch(self, job: tuple[list[int], dict[Huisstijl, Path]]) -> None:
+        numbers, references = job
+        work = Path(tempfile.mkdtemp(dir=self.tmp))
+        conversions = []
+        titles: dict[Path, str] = {}
+        for n in numbers:
+            target = work / f"out-{n}.docx"
+            doc = self.documents[n]
+            with self.lock:
+                self.by_target[target] = n
+            titles[target] = doc.meta.title
+            conversions.append((doc.markdown, references[doc.meta.huisstijl], target))
+        run_pandoc_batch(self.pandoc, conversions, work, titles, on_done=self._finished)
+
+    def _run_single(self, job: tuple[list[int], dict[Huisstijl, Path]]) -> None:
+        numbers, references = job
+        (n,) = numbers
+        doc = self.documents[n]
+        work = Path(tempfile.mkdtemp(dir=self.tmp))
+        target = work / "out.docx"
+        with self.lock:
+            self.by_target[target] = n
+        run_pandoc(
+            self.pandoc,
+            doc.markdown,
+            references[doc.meta.huisstijl],
+            target,
+            epoch=source_date_epoch(doc.meta),
+            what=f"'{doc.meta.title}'",
+        )
+        self._finished(target)
+
+    def _finished(self, target: Path) -> None:
+        """pandoc wrote ``target``: finish it (which also proves it is a real .docx)."""
+        with self.lock:
+            n = self.by_target[target]
+        doc = self.documents[n]
+        data = finish_checked(target.read_bytes(), doc.meta)
+        with self.lock:
+            self.results[n] = data
+            self.done += 1
+            if self.progress:
+                self.progress(self.done, len(self.documents), doc.name)
+
+
+def finish_checked(raw: bytes, meta: DocMeta) -> bytes:
+    """``finish_docx``, with output that is not a Word document reported for its document."""
+    try:
+        return finish_docx(raw, meta)
+    except BuildFailure:
+        raise
+    except Exception as exc:  # a broken zip or XML from the converter
+        raise BuildFailure(
+            f"pandoc gaf voor '{meta.title}' geen bruikbaar Word-document ({type(exc).__name__})"
+        ) from None
+
+
+def _balanced(numbers: list[int], sizes: list[int], count: int) -> list[list[int]]:
+    """``numbers`` in at most ``count`` groups of about equal work, longest documents first."""
+    groups: list[list[int]] = [[] for _ in range(max(1, min(count, len(numbers))))]
+    loads = [0] * len(groups)
+    for n, size in sorted(zip(numbers, sizes, strict=True), key=lambda pair: -pair[1]):
+        lightest = loads.index(min(loads))
+        groups[lightest].append(n)
+        loads[lightest] += size + 2000  # a fixed cost per document
+    return [g for g in groups if g]
