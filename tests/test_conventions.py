@@ -25,7 +25,7 @@ def test_python_dash_m_runs_the_same_command_line(project: Path) -> None:
     usage = subprocess.run(
         [sys.executable, "-m", "regiodocs", "--help"], capture_output=True, text=True
     )
-    assert usage.stdout.startswith("Usage: regiodocs ")
+    assert usage.stdout.startswith("Gebruik: regiodocs ")
 
 
 def test_quiet_prints_nothing_when_all_is_well(run: Callable[..., Result]) -> None:
