@@ -12,6 +12,7 @@ from click.testing import Result
 from conftest import ROOT, edit, line_of
 from docx import Document
 
+from regiodocs import fmt
 from regiodocs.content.pipeline import load_checked
 from regiodocs.legal.regeling_view import citation_outside
 
@@ -74,7 +75,8 @@ def test_the_fourteen_topics_with_status_and_provisions(
     assert regeling is not None
     assert (
         "Van de 14 onderwerpen zijn er 4 geregeld, 3 in uitwerking en 7 open. De artikelen zijn "
-        f"die van de {regeling.citeertitel}, versie {regeling.versie}." in paragraphs
+        f"die van de {regeling.citeertitel}, versie {regeling.versie} van "
+        f"{fmt.datum(regeling.datum_versie)}." in paragraphs
     )
     stem = topics[1]
     assert stem[2] == "geregeld"

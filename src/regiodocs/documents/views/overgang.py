@@ -69,7 +69,7 @@ def overgang(facts: Facts) -> Job:
         "overleggen": overleggen,
         "onderwerpen": onderwerpen,
         "telling": f"Van de {len(onderwerpen)} onderwerpen zijn er {telling}.",
-        "regeling": f"de {regeling.citeertitel}, versie {regeling.versie}" if regeling else "",
+        "regeling": f"de {regeling.citeertitel}, {versie_regel(regeling)}" if regeling else "",
         "p": md_paragraphs,
     }
     return regional_job(
