@@ -9,15 +9,21 @@ GEM := $(if $(GEMEENTE),--gemeente $(GEMEENTE),)
 
 PORT ?= 8765
 
-.PHONY: preview bench fuzz all check regiovisie raadsvoorstel raadsbesluit rib regeling reactienota wgr-toets consistency schema test lint fmt clean
+.PHONY: constraints preview bench fuzz all check regiovisie raadsvoorstel raadsbesluit rib regeling reactienota wgr-toets consistency schema test lint fmt clean
 
-$(VENV)/.installed: pyproject.toml
-	@echo "regiodocs wordt geïnstalleerd in $(VENV)/ (alleen de eerste keer of na een wijziging van pyproject.toml; ongeveer een halve minuut)..."
+$(VENV)/.installed: pyproject.toml constraints.txt
+	@echo "regiodocs wordt geïnstalleerd in $(VENV)/ (alleen de eerste keer of na een wijziging van pyproject.toml of constraints.txt; ongeveer een halve minuut)..."
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "regiodocs vraagt Python 3.11 of nieuwer"'
 	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	touch $@
 	@echo "regiodocs is geïnstalleerd."
+
+# After a dependency change: pin what is installed now (then run the tests).
+constraints: $(VENV)/.installed
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	{ sed -n '1,3p' constraints.txt; $(VENV)/bin/python -m pip freeze --exclude-editable | grep -v '^regiodocs'; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
 
 check: $(VENV)/.installed
 	$(RD) check --regio $(REGIO)

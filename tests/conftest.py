@@ -16,9 +16,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of content/ and templates/ in a temp dir, safe to edit."""
+    """A copy of content/, templates/ and regiodocs.toml in a temp dir, safe to edit."""
     shutil.copytree(ROOT / "content", tmp_path / "content")
     shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    shutil.copy(ROOT / "regiodocs.toml", tmp_path / "regiodocs.toml")  # the project marker
     return tmp_path
 
 

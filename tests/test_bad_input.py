@@ -149,6 +149,7 @@ def test_bad_input_case(folder: Path, tmp_path: Path, built: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(ROOT / "content", project / "content")
     shutil.copytree(ROOT / "templates", project / "templates")
+    shutil.copy(ROOT / "regiodocs.toml", project / "regiodocs.toml")
     shutil.copytree(built, project / "build")
     _prepare(case, project)
     before = snapshot(project / "build")

@@ -44,6 +44,7 @@ def copy_project(tmp_path: Path, name: str) -> Path:
     project = tmp_path / name
     shutil.copytree(ROOT / "content", project / "content")
     shutil.copytree(ROOT / "templates", project / "templates")
+    shutil.copy(ROOT / "regiodocs.toml", project / "regiodocs.toml")
     return project
 
 
@@ -205,6 +206,8 @@ def test_same_bytes_across_processes_hash_seeds_and_working_directories(tmp_path
             "regiodocs.cli",
             "build",
             "all",
+            "--regio",
+            "utrecht-west",
             "--content",
             str(a / "content"),
             "--templates",

@@ -38,23 +38,71 @@ DOCUMENT_TYPES = (
 )
 
 
+def _project(ctx: click.Context) -> Any:
+    """The project folder's settings (regiodocs.toml), read once per command line."""
+    from regiodocs.project import load_project
+
+    key = "regiodocs.project"
+    if key not in ctx.meta:
+        try:
+            ctx.meta[key] = load_project()
+        except UsageError as exc:
+            raise click.UsageError(str(exc), ctx) from None
+    return ctx.meta[key]
+
+
+def _from_project(attr: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """Option default taken from the project folder when the option is not given."""
+
+    def resolve(ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
+        return value if value is not None else getattr(_project(ctx), attr)
+
+    return resolve
+
+
+def _region(ctx: click.Context, _param: click.Parameter, value: str | None) -> str:
+    if value is not None:
+        return value
+    from regiodocs.project import default_region
+
+    project = _project(ctx)
+    try:
+        return default_region(project, ctx.params.get("content_dir") or project.content_dir)
+    except UsageError as exc:
+        raise click.UsageError(str(exc), ctx) from None
+
+
 def _common(func: F) -> F:
     func = click.option(
         "--content",
         "content_dir",
         type=click.Path(path_type=Path),
-        default=Path("content"),
-        show_default=True,
-        help="Map met de inhoud (één submap per regio).",
+        default=None,
+        callback=_from_project("content_dir"),
+        help="Map met de inhoud (één submap per regio). Standaard: 'inhoud' uit "
+        "regiodocs.toml, anders content/ in de projectmap.",
     )(func)
     func = click.option(
         "--regio",
         "region_id",
-        default="utrecht-west",
-        show_default=True,
-        help="Regio (submap van --content).",
+        default=None,
+        callback=_region,
+        help="Regio (submap van --content). Standaard: 'regio' uit regiodocs.toml, anders "
+        "de enige regio.",
     )(func)
     return func
+
+
+def _templates_option(func: F) -> F:
+    return click.option(
+        "--templates",
+        "template_dir",
+        type=click.Path(path_type=Path),
+        default=None,
+        callback=_from_project("template_dir"),
+        help="Map met de sjablonen. Standaard: 'sjablonen' uit regiodocs.toml, anders "
+        "templates/ in de projectmap, anders de meegeleverde.",
+    )(func)
 
 
 def _output_paths(func: F) -> F:
@@ -63,19 +111,12 @@ def _output_paths(func: F) -> F:
         "--build",
         "build_dir",
         type=click.Path(path_type=Path),
-        default=Path("build"),
-        show_default=True,
-        help="Map voor de gemaakte documenten.",
+        default=None,
+        callback=_from_project("build_dir"),
+        help="Map voor de gemaakte documenten. Standaard: 'uitvoer' uit regiodocs.toml, "
+        "anders build/ in de projectmap.",
     )(func)
-    func = click.option(
-        "--templates",
-        "template_dir",
-        type=click.Path(path_type=Path),
-        default=Path("templates"),
-        show_default=True,
-        help="Map met de sjablonen.",
-    )(func)
-    return func
+    return _templates_option(func)
 
 
 def _remember(key: str) -> Callable[[click.Context, click.Parameter, Any], None]:
@@ -337,6 +378,39 @@ def check(content_dir: Path, region_id: str, strict: bool) -> None:
 
 
 @main.command()
+@click.argument("map", type=click.Path(path_type=Path, file_okay=False), default=Path("."))
+@click.option(
+    "--regio",
+    "region_id",
+    default=None,
+    help="Id van de nieuwe regio (standaard uit --naam of de mapnaam).",
+)
+@click.option("--naam", default=None, help="Naam van de regio, bijv. 'Utrecht West'.")
+@click.option(
+    "--gemeente",
+    "gemeenten",
+    multiple=True,
+    help="Naam van een deelnemende gemeente (herhaal per gemeente; standaard twee voorbeelden).",
+)
+def init(map: Path, region_id: str | None, naam: str | None, gemeenten: tuple[str, ...]) -> None:
+    """Begin een nieuwe projectmap met één regio (voorbeeldbestanden met uitleg)."""
+
+    def action() -> None:
+        from regiodocs.scaffold import init_project
+
+        made = init_project(map, region_id, naam, list(gemeenten))
+        for path in made.written:
+            _detail(f"geschreven: {path}")
+        _info(
+            f"Regio '{made.region_id}' aangemaakt in {made.folder}. Vervang de voorbeelden in "
+            f"content/{made.region_id}/ en draai daar 'regiodocs check' en "
+            "'regiodocs build regiovisie'."
+        )
+
+    _run(action)
+
+
+@main.command()
 @click.option(
     "--output",
     type=click.Path(path_type=Path),
@@ -350,8 +424,27 @@ def check(content_dir: Path, region_id: str, strict: bool) -> None:
     default=None,
     help="Schrijf ook één schema per inhoudsbestand in deze map.",
 )
-def schema(output: Path | None, per_file: Path | None) -> None:
-    """Schrijf het JSON Schema van de inhoud (voor editors met YAML-ondersteuning)."""
+@click.option(
+    "--regio",
+    "region_id",
+    default=None,
+    help="Neem de ids van deze regio op (aanvulling en controle in de editor); met --per-bestand.",
+)
+@click.option(
+    "--content",
+    "content_dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    callback=_from_project("content_dir"),
+    help="Map met de inhoud (standaard uit regiodocs.toml).",
+)
+def schema(
+    output: Path | None, per_file: Path | None, region_id: str | None, content_dir: Path
+) -> None:
+    """Schrijf het JSON Schema van de inhoud (voor editors met YAML-ondersteuning).
+
+    Met --regio kennen de schema's de ids van die regio: de editor vult verwijzingen,
+    per_gemeente-sleutels en [[...]] aan en markeert ids die niet bestaan."""
 
     def action() -> None:
         from regiodocs.content.schema import file_schema, json_schema
@@ -364,13 +457,23 @@ def schema(output: Path | None, per_file: Path | None) -> None:
             click.echo(text, nl=False)
         if output is not None:
             write_text_atomic(output, text)
-            click.echo(f"schema geschreven naar {output}")
+            _info(f"schema geschreven naar {output}")
         if per_file is not None:
             from regiodocs.content.region import FOLDER_MODELS, SECTION_MODELS
 
-            for name in {**SECTION_MODELS, **FOLDER_MODELS}:
-                write_text_atomic(per_file / f"{name}.schema.json", file_schema(name))
-            click.echo(f"schema per bestand geschreven naar {per_file}/")
+            if region_id is None:
+                for name in {**SECTION_MODELS, **FOLDER_MODELS}:
+                    write_text_atomic(per_file / f"{name}.schema.json", file_schema(name))
+                _info(f"schema per bestand geschreven naar {per_file}/")
+                return
+            from regiodocs.content.editor import editor_schema_text, region_ids
+            from regiodocs.content.load import load_region
+            from regiodocs.content.schema import validate_region
+
+            ids = region_ids(validate_region(load_region(content_dir, region_id)))
+            for name, model in {**SECTION_MODELS, **FOLDER_MODELS}.items():
+                write_text_atomic(per_file / f"{name}.schema.json", editor_schema_text(model, ids))
+            _info(f"schema per bestand met de ids van {region_id} geschreven naar {per_file}/")
 
     _run(action, output=(output, "regiodocs.schema.json") if output is not None else None)
 
@@ -695,14 +798,7 @@ def afweging(
 
 @main.command()
 @_common
-@click.option(
-    "--templates",
-    "template_dir",
-    type=click.Path(path_type=Path),
-    default=Path("templates"),
-    show_default=True,
-    help="Map met de sjablonen.",
-)
+@_templates_option
 @click.option(
     "--poort",
     "port",

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from regiodocs.content import notatie
+from regiodocs.content.editor import editor_schema, editor_schema_text
 from regiodocs.content.load import RawRegion, SourceFile
 from regiodocs.content.models.common import Model, visible
 from regiodocs.content.region import FOLDER_MODELS, SECTION_MODELS, Region
@@ -202,7 +203,7 @@ def json_schema() -> str:
     defs: dict[str, Any] = {}
     files: dict[str, Any] = {}
     for name, model in {**SECTION_MODELS, **FOLDER_MODELS}.items():
-        schema = model.model_json_schema(ref_template="#/$defs/{model}")
+        schema = editor_schema(model)
         defs.update(schema.pop("$defs", {}))
         defs[model.__name__] = schema
         files[name] = {"$ref": f"#/$defs/{model.__name__}"}
@@ -218,7 +219,4 @@ def json_schema() -> str:
 
 def file_schema(name: str) -> str:
     """The JSON Schema of one kind of content file (e.g. 'regeling')."""
-    model = {**SECTION_MODELS, **FOLDER_MODELS}[name]
-    return (
-        json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-    )
+    return editor_schema_text({**SECTION_MODELS, **FOLDER_MODELS}[name])
