@@ -144,7 +144,9 @@ def test_project_is_found_from_a_subfolder_by_its_marker(
     regio = (tmp_path / "content/kromme-rijn/regio.yaml").read_text(encoding="utf-8")
     assert regio.startswith("# yaml-language-server: $schema=../../schema/regio.schema.json")
     assert "  - id: bunnik" in regio and "  - id: zeist" in regio
-    assert (tmp_path / "schema/regio.schema.json").is_file()
+    regio_schema = (tmp_path / "schema/regio.schema.json").read_text(encoding="utf-8")
+    assert '"bunnik"' in (tmp_path / "schema/raadsvoorstellen.schema.json").read_text("utf-8")
+    assert "Id van dit onderdeel (Huisstijl)" in regio_schema
     deep = tmp_path / "content/kromme-rijn"
     project = load_project(deep)
     assert project.root == tmp_path.resolve()

@@ -111,8 +111,10 @@ def init_project(
     folder: Path, region_id: str | None, naam: str | None, gemeenten: list[str]
 ) -> Scaffold:
     """Write regiodocs.toml, content/<regio>/regio.yaml and visie.yaml, schemas and .gitignore."""
+    from regiodocs.content.editor import editor_schema_text, region_ids
+    from regiodocs.content.load import load_region
     from regiodocs.content.region import FOLDER_MODELS, SECTION_MODELS
-    from regiodocs.content.schema import file_schema
+    from regiodocs.content.schema import validate_region
 
     folder = folder.resolve()
     region_id = region_id or slug(naam or folder.name) or "regio"
@@ -147,12 +149,24 @@ def init_project(
     gitignore = folder / ".gitignore"
     if not gitignore.exists():
         files[gitignore] = "build/\n"
-    for name in {**SECTION_MODELS, **FOLDER_MODELS}:
-        files[folder / "schema" / f"{name}.schema.json"] = file_schema(name)
-    written = []
+    written: list[Path] = []
+    _write(files, written)
+    # Editor schemas that know this region's ids (the examples are valid as written).
+    region = validate_region(load_region(folder / "content", region_id))
+    known = region_ids(region)
+    _write(
+        {
+            folder / "schema" / f"{name}.schema.json": editor_schema_text(model, known)
+            for name, model in {**SECTION_MODELS, **FOLDER_MODELS}.items()
+        },
+        written,
+    )
+    return Scaffold(folder=folder, region_id=region_id, written=written)
+
+
+def _write(files: dict[Path, str], written: list[Path]) -> None:
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         written.append(path)
-    return Scaffold(folder=folder, region_id=region_id, written=written)
