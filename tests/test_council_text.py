@@ -60,9 +60,9 @@ def test_signatures_show_roles_and_a_line_to_sign_without_names(built: Path) -> 
     besluit = paragraphs(one(built, WOERDEN_BESLUIT))
     assert besluit[-2:] == ["De griffier,\tDe voorzitter,", f"{LINE}\t{LINE}"]
     regeling = paragraphs(built / "regio/utrecht-west-regeling.docx")
-    closing = [p for p in regeling if p.startswith("Aldus vastgesteld door")]
+    closing = [p for p in regeling if p.startswith("Aldus getroffen door")]
     assert closing == [
-        f"Aldus vastgesteld door het college van burgemeester en wethouders van de gemeente {g} in zijn vergadering van {LINE}."
+        f"Aldus getroffen door het college van burgemeester en wethouders van de gemeente {g} in zijn vergadering van {LINE}."
         for g in ("De Ronde Venen", "Montfoort", "Oudewater", "Stichtse Vecht", "Woerden")
     ]
     assert regeling[regeling.index(closing[0]) + 1] == "de secretaris,\tde burgemeester,"
@@ -99,16 +99,16 @@ def test_signatures_name_the_officials_and_each_college_its_date(
     assert oudewater[-1] == f"{LINE}\t{LINE}"
     text = paragraphs(build / "regio/utrecht-west-regeling.docx")
     assert (
-        "Aldus vastgesteld door het college van burgemeester en wethouders van de gemeente "
+        "Aldus getroffen door het college van burgemeester en wethouders van de gemeente "
         "Woerden in zijn vergadering van 6 april 2027." in text
     )
     assert "C. Secretaris\tmr. A.B. Voorbeeld" in text
     assert (
-        "Aldus vastgesteld door het college van burgemeester en wethouders van de gemeente "
+        "Aldus getroffen door het college van burgemeester en wethouders van de gemeente "
         "Montfoort in zijn vergadering van 13 april 2027." in text
     )
     assert (
-        "Aldus vastgesteld door het college van burgemeester en wethouders van de gemeente "
+        "Aldus getroffen door het college van burgemeester en wethouders van de gemeente "
         f"Oudewater in zijn vergadering van {LINE}." in text
     )
 

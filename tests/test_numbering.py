@@ -44,7 +44,7 @@ def test_inserting_an_article_renumbers_everything_and_citations_follow(
 ) -> None:
     assert run("build", "regeling").exit_code == 0
     before = (project / "build/regio/utrecht-west-regeling.md").read_text()
-    assert "bedoeld in [artikel 4\\, eerste lid\\, onderdeel a](#artikel-4)" in before
+    assert "bedoeld in [artikel 4\\, eerste lid](#artikel-4)\\, binnen" in before
     edit(
         project / "content/utrecht-west/regeling.yaml",
         "      - id: belang\n",
@@ -53,5 +53,5 @@ def test_inserting_an_article_renumbers_everything_and_citations_follow(
     assert run("build", "regeling").exit_code == 0
     after = (project / "build/regio/utrecht-west-regeling.md").read_text()
     assert "### Artikel 3\\. Doel" in after and "### Artikel 4\\. Belang" in after
-    assert "bedoeld in [artikel 5\\, eerste lid\\, onderdeel a](#artikel-5)" in after
+    assert "bedoeld in [artikel 5\\, eerste lid](#artikel-5)\\, binnen" in after
     assert "[artikel 29](#artikel-29)" in after  # 'wijziging' moved from 28 to 29

@@ -76,21 +76,19 @@ def test_unsafe_id_is_refused(project: Path, run: Callable[..., Result]) -> None
 
 
 def test_dangling_reference_in_regeling(project: Path, run: Callable[..., Result]) -> None:
-    edit(project / REGELING, "[[uittreding.gevolgen]]", "[[uittreding.gevolg]]")
+    edit(project / REGELING, "[[bijdragen.sleutel]]", "[[bijdragen.sleute]]")
     result = run("check")
     assert result.exit_code == 1
-    line = line_of(project / REGELING, "[[uittreding.gevolg]]")
+    line = line_of(project / REGELING, "[[bijdragen.sleute]]")
     assert f"regeling.yaml:{line}:" in result.output
     assert (
-        "verwijzing naar 'uittreding.gevolg' bestaat niet; bedoelde u 'uittreding.gevolgen'?"
+        "verwijzing naar 'bijdragen.sleute' bestaat niet; bedoelde u 'bijdragen.sleutel'?"
         in result.output
     )
 
 
 def test_handwritten_citation_is_refused(project: Path, run: Callable[..., Result]) -> None:
-    edit(
-        project / REGELING, "bedoeld in [[bevoegdheden.overdracht]]", "bedoeld in artikel 5, lid 1"
-    )
+    edit(project / REGELING, "bedoeld in [[bevoegdheden.aan-db]]", "bedoeld in artikel 5, lid 1")
     result = run("check")
     assert result.exit_code == 1
     assert "verwijzing 'lid 1' met de hand geschreven; gebruik [[id]]" in result.output
@@ -137,8 +135,8 @@ def test_meeting_date_must_be_a_council_meeting_and_after_the_college(
 def test_regional_task_needs_a_body(project: Path, run: Callable[..., Result]) -> None:
     edit(
         project / "content/utrecht-west/taken.yaml",
-        "    belegd_bij: dagelijks-bestuur\n    artikel: taken\n  - id: contractbeheer",
-        "    artikel: taken\n  - id: contractbeheer",
+        "    belegd_bij: dagelijks-bestuur\n    artikel: taken\n    bepaling: taken.regionale-taken.inkoop\n  - id: contractbeheer",
+        "    artikel: taken\n    bepaling: taken.regionale-taken.inkoop\n  - id: contractbeheer",
     )
     result = run("check")
     assert result.exit_code == 1

@@ -607,13 +607,19 @@ def wgr_toets_command(
         uitkomsten = wgr_toets(region)
         if not uitkomsten:
             raise UsageError(f"regio '{region_id}' heeft geen regeling of bestuur om te toetsen")
+        labels = {"voldaan": "voldaan     ", "niet voldaan": "NIET VOLDAAN"}
         for u in uitkomsten:
-            status = "voldaan     " if u.voldaan else "NIET VOLDAAN"
-            where = (
-                (", ".join(u.vindplaats) or "geen strijdigheid gevonden")
-                if u.voldaan
-                else "; ".join(u.ontbreekt)
-            )
+            status = labels.get(u.status, "TE BEOORDELEN")
+            if u.status == "niet voldaan":
+                where = "; ".join(u.ontbreekt)
+            elif u.status == "juridisch te beoordelen":
+                where = "; ".join(f"{p.plaats}: {p.vraag}" for p in u.punten if not p.afgetekend)
+            else:
+                where = ", ".join(u.vindplaats) or "geen strijdige bepaling gevonden"
+                if u.afgetekend:
+                    where += (
+                        " (juridisch beoordeeld: " + ", ".join(p.plaats for p in u.afgetekend) + ")"
+                    )
             click.echo(f"{u.regel.code} {status} {u.regel.naam} ({u.regel.bron}): {where}")
         for u in uitkomsten:
             for melding in u.meldingen:
@@ -624,7 +630,7 @@ def wgr_toets_command(
         for path in report.written + report.unchanged:
             if path.suffix == ".docx":
                 click.echo(f"rapport: {path}")
-        if not all(u.voldaan for u in uitkomsten):
+        if any(u.status == "niet voldaan" for u in uitkomsten):
             sys.exit(1)
 
     _run(action, build_dir=build_dir)
@@ -753,8 +759,10 @@ def import_command(bron: Path, output: Path | None, soort: str | None) -> None:
             f"Wgr-toets: {len(voldaan)} van de {len(uitkomsten)} regels voldaan; vul 'regelt' per artikel aan en draai de toets opnieuw."
         )
         for u in uitkomsten:
-            if not u.voldaan:
-                click.echo(f"  {u.regel.code} {u.regel.naam}: ontbreekt {'; '.join(u.ontbreekt)}")
+            if u.status == "juridisch te beoordelen":
+                click.echo(f"  {u.regel.code} {u.regel.naam}: juridisch te beoordelen")
+            elif not u.voldaan:
+                click.echo(f"  {u.regel.code} {u.regel.naam}: {'; '.join(u.ontbreekt)}")
 
     _run(action, output=(output, "regeling.yaml") if output is not None else None)
 

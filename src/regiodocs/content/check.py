@@ -4,6 +4,7 @@ data complete and in order, Ar citation style. Returns diagnostics; raises nothi
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -16,13 +17,14 @@ from regiodocs.content.facts import Facts
 from regiodocs.content.load import SourceFile, load_yaml_file
 from regiodocs.content.models.afwegingskader import Opgave
 from regiodocs.content.models.besluiten import Raadsvoorstel
-from regiodocs.content.models.regeling import Regeling
+from regiodocs.content.models.regeling import BEKENDE_ONDERWERPEN, Regeling
 from regiodocs.content.models.regio import Deelnemer
 from regiodocs.content.models.taken import Taak
 from regiodocs.content.region import Region
 from regiodocs.diagnostics import ContentError, Diagnostic, YamlPath
 from regiodocs.legal.numbering import (
     FORBIDDEN_CITATION,
+    HANDWRITTEN_CITATION,
     REFERENCE,
     REFERENCE_KEY,
     enacted_numbers,
@@ -82,8 +84,12 @@ def check_region(
     _check_overgang(region, facts, found)
     _check_shared_municipal_folders(region, found)
     if wgr and not any(d.severity == "fout" for d in found.items):
-        for uitkomst in facts.wgr:
+        from regiodocs.legal.wgr import voorstel_meldingen
+
+        uitkomsten = facts.wgr
+        for uitkomst in uitkomsten:
             found.items.extend(uitkomst.meldingen)
+        found.items.extend(voorstel_meldingen(region, uitkomsten))
     return found.items
 
 
@@ -287,6 +293,14 @@ def _check_regeling(region: Region, facts: Facts, found: _Findings) -> None:
         ]
     for *_, artikel, path in iter_articles(regeling):
         entries.append((artikel.id, (*path, "id")))
+        for i, subject in enumerate(artikel.regelt):
+            close = difflib.get_close_matches(subject, BEKENDE_ONDERWERPEN, n=1, cutoff=0.8)
+            if subject not in BEKENDE_ONDERWERPEN and close:
+                found.warn(
+                    src,
+                    (*path, "regelt", i),
+                    f"onbekend onderwerp '{subject}'; bedoelde u '{close[0]}'? Een eigen onderwerp mag, maar de Wgr-toets kijkt er niet naar",
+                )
         found.unique(
             src,
             ((lid.id, (*path, "leden", i, "id")) for i, lid in enumerate(artikel.leden) if lid.id),
@@ -321,8 +335,28 @@ def _check_regeling(region: Region, facts: Facts, found: _Findings) -> None:
                 ]
             for text, text_path in texts:
                 _check_legal_text(text, text_path, index, src, found)
+                _check_handwritten(text, text_path, src, found)
         if artikel.toelichting:
             _check_references(artikel.toelichting, (*path, "toelichting"), index, src, found)
+            _check_handwritten(artikel.toelichting, (*path, "toelichting"), src, found)
+        elif any(a.toelichting for *_, a, _ in iter_articles(regeling)):
+            found.warn(
+                src,
+                (*path, "id"),
+                f"artikel '{artikel.id}' heeft geen artikelsgewijze toelichting",
+            )
+    if not any(a.toelichting for *_, a, _ in iter_articles(regeling)):
+        found.warn(src, ("hoofdstukken",), "de regeling heeft geen artikelsgewijze toelichting")
+
+
+def _check_handwritten(text: str, path: YamlPath, src: SourceFile, found: _Findings) -> None:
+    match = HANDWRITTEN_CITATION.search(REFERENCE.sub("", text))
+    if match:
+        found.warn(
+            src,
+            path,
+            f"verwijzing '{match.group(0)}' met de hand geschreven; gebruik [[id]], dan blijft zij kloppen als de nummering verandert",
+        )
 
 
 def _number_key(nummer: str) -> tuple[int, str]:

@@ -21,6 +21,16 @@ REFERENCE = re.compile(r"\[\[([^\[\]]*)\]\]")
 REFERENCE_KEY = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*){0,3}$")
 # Citations a lawyer must not write by hand (Ar: never "lid 2", "sub a" or "letter b").
 FORBIDDEN_CITATION = re.compile(r"\b(lid\s+\d+|sub\s+[a-z0-9]\b|letter\s+[a-z]\b)", re.IGNORECASE)
+# Citations of this regeling written by hand instead of with [[id]]: "art. 5", "het tweede
+# lid", "onder b". They go stale when the regeling is renumbered; check warns about them.
+HANDWRITTEN_CITATION = re.compile(
+    r"\bart\.\s*\d+[a-z]?\b"
+    r"|\b(het|dit|de)\s+(eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende)\s+lid\b"
+    r"|\bonder\s+[a-z]\b(?![°'\w-])"
+    # "artikel 7" of this regeling; "artikel 28 van de wet" or "... van de Jeugdwet" is fine.
+    r"|\bartikel\s+\d+(\.\d+)*[a-z]?\b(?![^;]*?\bvan\s+(de|het|Boek)\s+(wet\b|Wet\b|Jeugdwet|Gemeentewet|Archiefwet|Burgerlijk|\d))",
+    re.IGNORECASE,
+)
 
 _ORDINALS = [
     "eerste",

@@ -170,6 +170,11 @@ class Raadsvoorstel(Model):
     """Ids van mijlpalen uit visie.yaml waarvóór de raad moet besluiten."""
     voorgeschiedenis: list[Voorgeschiedenis] = Field(default_factory=list)
     """Eerdere stappen en documenten waarop dit voorstel voortbouwt, in datumvolgorde."""
+    ontwerp_verzonden: Datum | None = Field(
+        default=None,
+        description="Datum waarop de colleges het ontwerp van de regeling aan de raden zonden "
+        "(artikel 1, tweede lid, Wgr); de zienswijzetermijn van acht weken loopt vanaf hier.",
+    )
     per_gemeente: dict[Id, RaadsvoorstelGemeente]
     """Per gemeente-id de gegevens die per gemeente verschillen."""
 

@@ -34,6 +34,13 @@ class Bevoegdheid(Model):
     overgedragen_door: Aanwijzer | None = Field(
         default=None, description="Bestuursorgaan van de gemeente dat de bevoegdheid overdraagt."
     )
+    bepaling: Tekst | None = Field(
+        default=None,
+        description="Waar de regeling de overdracht noemt: 'artikel-id.lid-id.onderdeel-id'.",
+    )
+    grondslag: Tekst | None = Field(
+        default=None, description="Wettelijke grondslag, bijv. 'artikel 2.2 Jeugdwet'."
+    )
 
 
 class Orgaan(Model):

@@ -28,7 +28,8 @@ _NUMMER_UITLEG = (
     "regiodocs door vanaf het vorige nummer."
 )
 
-Onderwerp = Literal[
+# Subjects the Wgr-toets knows; an article may also name a free subject (e.g. "klachten").
+BEKENDE_ONDERWERPEN = (
     "begrippen",
     "belang",
     "taken",
@@ -63,7 +64,7 @@ Onderwerp = Literal[
     "inwerkingtreding",
     "toezending-gs",
     "citeertitel",
-]
+)
 
 
 class Subonderdeel(Model):
@@ -97,8 +98,11 @@ class Artikel(Model):
     kop: Naam | None = Field(
         default=None, description="Opschrift van het artikel, bijv. 'Toetreding' (mag ontbreken)."
     )
-    regelt: list[Onderwerp] = Field(
-        default_factory=list, description="Onderwerpen die dit artikel regelt (voor de Wgr-toets)."
+    regelt: list[Id] = Field(
+        default_factory=list,
+        description="Onderwerpen die dit artikel regelt (voor de Wgr-toets); de toets kent o.a. "
+        + ", ".join(BEKENDE_ONDERWERPEN)
+        + "; een ander onderwerp (bijv. klachten) mag ook.",
     )
     leden: list[Lid] = Field(min_length=1, description="Eén lid = een artikel zonder lidnummer.")
     toelichting: Tekst | None = Field(default=None, description="Artikelsgewijze toelichting.")
@@ -143,6 +147,24 @@ class Aanhef(Model):
     """Grondslagen ('gelet op ...'), zonder 'gelet op'."""
 
 
+class Beoordeling(Model):
+    """A lawyer's sign-off on one Wgr rule for one article, bound to the printed text."""
+
+    regel: Tekst
+    """Code van de Wgr-regel, bijv. 'WGR-23'."""
+    artikel: Id
+    """Id van het beoordeelde artikel."""
+    rol: Tekst
+    """Wie beoordeelde, bijv. 'wetgevingsjurist gemeente Woerden'."""
+    datum: Datum
+    """Datum van de beoordeling."""
+    opmerking: Tekst
+    """Wat is beoordeeld en met welk oordeel."""
+    vingerafdruk: Tekst
+    """Vingerafdruk van de artikeltekst die is beoordeeld (de Wgr-toets noemt haar); verandert
+    de tekst, dan vervalt de beoordeling."""
+
+
 class Regeling(Model):
     id: Id
     titel: Naam = Field(description="Volledige titel van de regeling.")
@@ -168,3 +190,5 @@ class Regeling(Model):
     """Per gemeente (id uit regio.yaml) de datum waarop haar bestuursorgaan de regeling
     vaststelde; de ondertekening noemt die datum. Zolang een datum ontbreekt blijft de
     datum in de ondertekening open."""
+    beoordelingen: list[Beoordeling] = Field(default_factory=list)
+    """Juridische beoordelingen van wat de Wgr-toets niet zelf kan vaststellen."""

@@ -28,6 +28,10 @@ class Taak(Model):
         default=None, description="Id van het orgaan (bestuur.yaml) dat de taak draagt."
     )
     artikel: Id | None = Field(default=None, description="Id van het artikel dat de taak regelt.")
+    bepaling: Tekst | None = Field(
+        default=None,
+        description="Het onderdeel van de regeling dat de taak noemt: 'artikel-id.lid-id.onderdeel-id'.",
+    )
     toelichting: Tekst | None = None
     """Optionele toelichting, bijv. waarom onderzoek nodig is."""
 

@@ -106,7 +106,17 @@ def voorstel_context(
         "participatie_samenvatting": _consultatie_samenvatting(facts)
         if any(b.document == "reactienota" for b in voorstel.bijlagen)
         else "",
+        "wgr_stand": _wgr_stand(facts)
+        if any(b.document == "regeling" for b in voorstel.bijlagen)
+        else "",
     }
+
+
+def _wgr_stand(facts: Facts) -> str:
+    """What the voorstel may say about the Wgr: only what the toets proved or a lawyer signed."""
+    from regiodocs.legal.wgr import stand_van_de_toets
+
+    return stand_van_de_toets(facts.wgr) if facts.wgr else ""
 
 
 def lokale_paragrafen(paragrafen: Sequence[LokaleParagraaf]) -> dict[str, Md]:

@@ -86,7 +86,7 @@ def _ondertekening(facts: Facts) -> list[dict[str, Any]]:
                 rollen = [("de burgemeester,", namen.burgemeester)]
             blocks.append(
                 {
-                    "tekst": f"Aldus vastgesteld door {tekst}.",
+                    "tekst": f"Aldus getroffen door {tekst}.",  # a GR is getroffen (art. 1 Wgr)
                     "rollen": [rol for rol, _ in rollen],
                     "namen": [naam or SIGNATURE_LINE for _, naam in rollen],
                 }

@@ -1,4 +1,4 @@
-"""The Wgr-toets report: every rule, met or what is missing, from the checked outcomes."""
+"""The Wgr-toets report: every rule with its outcome, and the points for a lawyer quoted."""
 
 from __future__ import annotations
 
@@ -21,25 +21,66 @@ def wgr_toets(facts: Facts) -> Job:
     regeling = region.regeling
     assert regeling is not None
     uitkomsten = facts.wgr
-    rows = [
-        {
-            "code": u.regel.code,
-            "naam": u.regel.naam,
-            "bron": u.regel.bron,
-            "uitkomst": "voldaan" if u.voldaan else "niet voldaan",
-            "waar": (fmt.opsomming(u.vindplaats) or "geen strijdigheid gevonden")
-            if u.voldaan
-            else "ontbreekt of onjuist: " + "; ".join(u.ontbreekt),
-        }
-        for u in uitkomsten
-    ]
-    failed = sum(1 for u in uitkomsten if not u.voldaan)
+    rows = []
+    punten = []
+    for u in uitkomsten:
+        if u.status == "niet voldaan":
+            waar = "; ".join(u.ontbreekt)
+        elif u.status == "juridisch te beoordelen":
+            waar = "te beoordelen: " + fmt.opsomming(
+                [p.plaats for p in u.punten if not p.afgetekend]
+            )
+        else:
+            waar = fmt.opsomming(u.vindplaats) or "geen strijdige bepaling gevonden"
+            if u.afgetekend:
+                waar += (
+                    " (juridisch beoordeeld: "
+                    + fmt.opsomming([p.plaats for p in u.afgetekend])
+                    + ")"
+                )
+        rows.append(
+            {
+                "code": u.regel.code,
+                "naam": u.regel.naam,
+                "bron": u.regel.bron,
+                "uitkomst": u.status,
+                "waar": waar,
+            }
+        )
+        for p in u.punten:
+            if p.afgetekend:
+                b = p.afgetekend
+                oordeel = f"Afgetekend door {b.rol} op {fmt.datum(b.datum)}: {b.opmerking}"
+            elif p.vervallen:
+                b = p.vervallen
+                oordeel = f"Open. De beoordeling door {b.rol} van {fmt.datum(b.datum)} is vervallen: de tekst is sindsdien gewijzigd."
+            else:
+                oordeel = "Open: nog niet juridisch beoordeeld."
+            punten.append(
+                {
+                    "kop": f"{u.regel.code} {u.regel.naam}, {p.plaats}",
+                    "vraag": p.vraag[0].upper() + p.vraag[1:] + "?",
+                    "tekst": p.tekst,
+                    "oordeel": oordeel,
+                    "vingerafdruk": p.vingerafdruk,
+                }
+            )
+    tel = {
+        s: sum(1 for u in uitkomsten if u.status == s)
+        for s in ("voldaan", "niet voldaan", "juridisch te beoordelen")
+    }
     context = {
         "regeling": regeling,
         "versie": versie_regel(regeling),
         "regels": rows,
-        "samenvatting": f"{len(rows) - failed} van de {len(rows)} regels voldaan"
-        + (f", {failed} niet" if failed else ""),
+        "punten": punten,
+        "samenvatting": f"{tel['voldaan']} van de {len(rows)} eisen voldaan"
+        + (
+            f", {tel['juridisch te beoordelen']} juridisch te beoordelen"
+            if tel["juridisch te beoordelen"]
+            else ""
+        )
+        + (f", {tel['niet voldaan']} niet voldaan" if tel["niet voldaan"] else ""),
         "vorm": VORMEN[region.bestuur.vorm if region.bestuur else "openbaar-lichaam"],
     }
     return regional_job(
