@@ -301,7 +301,7 @@ def test_shipped_regeling_satisfies_every_rule(project: Path, run: Callable[...,
     assert len(rows) == 27 and all(r[3] == "voldaan" for r in rows)
     assert rows[19][4] == "artikel 26, artikel 27, artikel 28 en artikel 29"
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "Afgetekend door wetgevingsjurist projectteam regiodocs op 23 november 2026" in text
+    assert "Afgetekend door wetgevingsjurist projectteam regiodocs op 15 december 2025" in text
     check = run("check", "--strict")
     assert check.exit_code == 0, check.output
     assert "0 waarschuwing(en)" in check.output
@@ -383,14 +383,14 @@ def test_raadsvoorstel_states_compliance_only_when_proved(built: Path) -> None:
 def test_a_raad_meeting_outside_the_zienswijze_term_is_a_warning(
     project: Path, run: Callable[..., Result]
 ) -> None:
-    edit(project / VOORSTEL, "ontwerp_verzonden: 2027-01-20", "ontwerp_verzonden: 2027-01-12")
+    edit(project / VOORSTEL, "ontwerp_verzonden: 2026-01-21", "ontwerp_verzonden: 2026-01-13")
     check = run("check")
     assert check.exit_code == 0
     late = [line for line in check.output.splitlines() if "zienswijzetermijn" in line]
-    # 12 January + 8 weeks = 9 March: De Ronde Venen (11 March), Woerden (10 March) and
-    # Stichtse Vecht (16 March) meet too late; Montfoort (8 March) and Oudewater (4 March) not.
+    # 13 January + 8 weeks = 10 March: De Ronde Venen (12 March), Woerden (11 March) and
+    # Stichtse Vecht (17 March) meet too late; Montfoort (9 March) and Oudewater (5 March) not.
     assert len(late) == 3, check.output
-    assert all("tot en met 9 maart 2027" in line for line in late)
+    assert all("tot en met 10 maart 2026" in line for line in late)
     assert any("per_gemeente.stichtse-vecht.raadsvergadering" in line for line in late)
     assert run("check", "--strict").exit_code == 1
 
