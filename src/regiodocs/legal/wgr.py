@@ -868,7 +868,7 @@ def _begroting(t: _Toets, u: Uitkomst) -> None:
 @_rule(
     "WGR-15",
     "Deelneming in en oprichting van rechtspersonen",
-    "art. 31a en 33b Wgr",
+    "art. 31a Wgr",
 )
 def _deelneming(t: _Toets, u: Uitkomst) -> None:
     for g in t.tagged("deelneming-rechtspersonen"):
