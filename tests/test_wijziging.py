@@ -127,7 +127,7 @@ def test_delete_without_recorded_number_renumbers_and_says_how_to_keep_it() -> N
     assert "Artikel 21 vervalt." in zinnen
     # citations of renumbered articles change with them: artikel 28, cited in artikel 4
     assert (
-        'In artikel 4, tweede lid, wordt "van artikel 28." vervangen door "van artikel 27.".'
+        'In artikel 4, tweede lid, wordt "artikel 28, met" vervangen door "artikel 27, met".'
         in zinnen
     )
     assert (
