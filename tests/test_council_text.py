@@ -146,7 +146,7 @@ def test_no_fingerprints_or_internal_ids_in_the_text_only_in_properties(built: P
     assert voorstel["Gemeente"] == "Gemeente Woerden"
     assert voorstel["Portefeuillehouder"] == "wethouder Jeugd, Zorg en Welzijn"
     # The one human line that identifies the text: the version in words.
-    versie = "versie 0.4 van 16 december 2025"  # regeling.yaml: versie, datum_versie
+    versie = "versie 0.5 van 16 december 2025"  # regeling.yaml: versie, datum_versie
     text = docx_text(one(built, WOERDEN_VOORSTEL))
     assert (
         f"Ontwerp Gemeenschappelijke regeling Sociaal Domein Utrecht West met toelichting ({versie})"

@@ -62,7 +62,6 @@ def wgr_toets(facts: Facts) -> Job:
                     "vraag": p.vraag[0].upper() + p.vraag[1:] + "?",
                     "tekst": p.tekst,
                     "oordeel": oordeel,
-                    "vingerafdruk": p.vingerafdruk,
                 }
             )
     tel = {
