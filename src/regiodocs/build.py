@@ -109,6 +109,7 @@ def build_jobs(
             for target, payload in (
                 (build_dir / f"{doc.name}.md", doc.markdown.encode("utf-8")),
                 (build_dir / f"{doc.name}.docx", data),
+                (build_dir / f"{doc.name}.html", _html_page(doc).encode("utf-8")),
             ):
                 changed = write_bytes_atomic(target, payload)
                 (report.written if changed else report.unchanged).append(target)
@@ -118,3 +119,10 @@ def build_jobs(
                     cache.put(key, result.docx[n])
             cache.keep_only(set(result.keys))
     return report
+
+
+def _html_page(doc: Document) -> str:
+    """The accessible web page of a document, from the same Markdown as the .docx."""
+    from regiodocs.documents import html
+
+    return html.markdown_to_page(doc.markdown, html.style_of(doc.meta.huisstijl))

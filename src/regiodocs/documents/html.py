@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
+from regiodocs.content.models.regio import Huisstijl
 from regiodocs.documents.markdown import TAB_MARK
 
 _DIV_OPEN = re.compile(r'^::: \{custom-style="([^"]+)"\}\s*$')
@@ -53,6 +54,17 @@ class HtmlStyle:
     size_pt: float = 10.5
     heading_colour: str = "#1F3864"
     accent_colour: str = "#2E75B6"
+
+
+def style_of(huisstijl: Huisstijl) -> HtmlStyle:
+    """The web side of a municipality's house style: fonts, size and colours."""
+    return HtmlStyle(
+        font=huisstijl.lettertype,
+        heading_font=huisstijl.lettertype_koppen,
+        size_pt=huisstijl.lettergrootte,
+        heading_colour=huisstijl.kleur_koppen,
+        accent_colour=huisstijl.kleur_accent,
+    )
 
 
 def _parser() -> MarkdownIt:

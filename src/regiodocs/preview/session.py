@@ -35,14 +35,7 @@ def document_key(job: Job) -> str:
 
 
 def html_style(job: Job) -> html.HtmlStyle:
-    s = job.meta.huisstijl
-    return html.HtmlStyle(
-        font=s.lettertype,
-        heading_font=s.lettertype_koppen,
-        size_pt=s.lettergrootte,
-        heading_colour=s.kleur_koppen,
-        accent_colour=s.kleur_accent,
-    )
+    return html.style_of(job.meta.huisstijl)
 
 
 @dataclass
