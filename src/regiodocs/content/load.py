@@ -315,6 +315,8 @@ class FileCache:
 
     def __init__(self) -> None:
         self._files: dict[tuple[Path, str], tuple[bytes, SourceFile]] = {}
+        # id(source) -> (source, model class, validated model): kept by content/schema.py
+        self.models: dict[int, tuple[SourceFile, type, Any]] = {}
 
     def load(self, path: Path, root: str, problems: list[Diagnostic]) -> SourceFile | None:
         try:
@@ -324,6 +326,8 @@ class FileCache:
         known = self._files.get((path, root))
         if known is not None and known[0] == raw:
             return known[1]
+        if known is not None:  # the file changed: its validated model goes too
+            self.models.pop(id(known[1]), None)
         loaded = _load_file(path, root, problems)
         if loaded is not None:
             self._files[(path, root)] = (raw, loaded)

@@ -33,7 +33,7 @@ def load_checked(
     ``wgr=False`` leaves the Wgr-toets out, for the command that reports on it; ``files``
     lets a resident process (the preview) re-read only the files that changed.
     """
-    region = validate_region(load_region(content_dir, region_id, files))
+    region = validate_region(load_region(content_dir, region_id, files), files)
     facts = Facts(region)
     findings = check_region(region, wgr=wgr, facts=facts)
     failing = findings if strict else errors_only(findings)

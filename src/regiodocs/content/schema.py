@@ -13,21 +13,36 @@ from pydantic import BaseModel, ValidationError
 
 from regiodocs.content import notatie
 from regiodocs.content.editor import editor_schema, editor_schema_text
-from regiodocs.content.load import RawRegion, SourceFile
+from regiodocs.content.load import FileCache, RawRegion, SourceFile
 from regiodocs.content.models.common import Model, visible
 from regiodocs.content.region import FOLDER_MODELS, SECTION_MODELS, Region
 from regiodocs.diagnostics import ContentError, Diagnostic, YamlPath
 
 
-def validate_region(raw: RawRegion) -> Region:
-    """Turn the loaded files into a typed Region, or raise ContentError with every problem."""
+def validate_region(raw: RawRegion, files: FileCache | None = None) -> Region:
+    """Turn the loaded files into a typed Region, or raise ContentError with every problem.
+
+    With ``files`` (the preview's resident cache) a file that did not change keeps its
+    validated model: models are immutable and depend only on their own file."""
     problems: list[Diagnostic] = []
+
+    def validate(model: type[Model], source: SourceFile) -> Any:
+        if files is None:
+            return _validate(model, source, problems)
+        known = files.models.get(id(source))
+        if known is not None and known[0] is source and known[1] is model:
+            return known[2]
+        result = _validate(model, source, problems)
+        if result is not None:
+            files.models[id(source)] = (source, model, result)
+        return result
+
     sections: dict[str, Any] = {}
     for section, source in raw.singles.items():
-        sections[section] = _validate(SECTION_MODELS[section], source, problems)
+        sections[section] = validate(SECTION_MODELS[section], source)
     folders: dict[str, list[Any]] = {}
     for section, sources in raw.folders.items():
-        folders[section] = [_validate(FOLDER_MODELS[section], s, problems) for s in sources]
+        folders[section] = [validate(FOLDER_MODELS[section], s) for s in sources]
     if problems:
         raise ContentError(problems)
     kwargs: dict[str, Any] = {**sections, **folders}

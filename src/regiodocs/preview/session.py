@@ -188,13 +188,15 @@ class PreviewSession:
 
     def link_targets(self) -> dict[str, str]:
         """Anchor -> page URL for citations into the regeling from other documents."""
-        regeling = next((e for e in self.entries() if e.kind == "regeling"), None)
-        if regeling is None:
+        if not self._kinds:
+            self.entries()
+        # The key of the regeling never changes, so the last listing knows it; listing every
+        # document again would cost more than the whole refresh.
+        key = next((k for k, kind in self._kinds.items() if kind == "regeling"), None)
+        page = self.page(key) if key is not None else None
+        if key is None or page is None:
             return {}
-        page = self.page(regeling.key)
-        if page is None:
-            return {}
-        return {anchor: f"/doc/{regeling.key}" for anchor in html.anchors("".join(page.sections))}
+        return {anchor: f"/doc/{key}" for anchor in html.anchors("".join(page.sections))}
 
 
 def _title(job: Job) -> str:
