@@ -1138,7 +1138,7 @@ def _vorm(t: _Toets, u: Uitkomst) -> None:
     if not t.bestuur:
         return
     vorm = t.bestuur.vorm
-    u.vindplaats.append(f"bestuur.yaml: {vorm}")
+    u.vindplaats.append(f"bestuur.yaml: vorm {VORM_WOORDEN.get(vorm, vorm.replace('-', ' '))}")
     jeugd = [
         (i, taak)
         for i, taak in enumerate(t.region.taken.taken if t.region.taken else [])
