@@ -26,20 +26,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-MAANDEN = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+from regiodocs.fmt import MAANDEN
 
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # 1.234.567 or 1.234,56
 _PLAIN = re.compile(r"\d+(?:,\d+)?")  # 1234567 or 1234,56
