@@ -34,6 +34,7 @@ _HEADING = re.compile(r"^(#{1,6}) (.*?)(?: \{#([A-Za-z0-9._:-]+)\})?\s*$")
 _EMPTY_HEAD = re.compile(r"<thead>\s*<tr>\s*(?:<th[^>]*>\s*</th>\s*)+</tr>\s*</thead>\s*")
 _ROW_FIRST_CELL = re.compile(r"<tr>\s*<td([^>]*)>(.*?)</td>", re.S)
 _LABEL = re.compile(rf"<p>([^<{TAB_MARK}]{{1,12}}){TAB_MARK}")
+_COLUMN = re.compile(rf"<p>([^<{TAB_MARK}]*){TAB_MARK}")
 _HREF_ANCHOR = re.compile(r'href="#([^"]+)"')
 _ID = re.compile(r'\bid="([^"]+)"')
 
@@ -189,6 +190,9 @@ def _inline_text(markdown: str) -> str:
 def _labels(rendered: str) -> str:
     """'a.<TAB>tekst' (leden, onderdelen, besluitpunten) -> a label span for a hanging indent."""
     rendered = _LABEL.sub(r'<p><span class="nr">\1</span> ', rendered)
+    # Other tabs separate columns (two signatures side by side): the text before the tab
+    # gets a column of its own width, so the second column lines up as in the Word file.
+    rendered = _COLUMN.sub(r'<p><span class="kol">\1</span> ', rendered)
     return rendered.replace(TAB_MARK, " ")
 
 
@@ -274,6 +278,7 @@ th[scope="row"] {{ font-weight: normal; color: #3A3A3A; }}
 .cs-onderdeel p {{ padding-left: 4em; text-indent: -2em; }}
 .cs-subonderdeel p {{ padding-left: 6em; text-indent: -2em; }}
 .nr {{ display: inline-block; min-width: 2em; text-indent: 0; }}
+.kol {{ display: inline-block; width: 18em; }}
 .cs-ondertekening, .cs-handtekening {{ margin-top: 1.5em; }}
 .cs-handtekening p {{ margin-top: 2.5em; }}
 .cs-kleine-tekst {{ font-size: 0.85em; color: #4A4A4A; }}
