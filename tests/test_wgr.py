@@ -372,7 +372,11 @@ def test_raadsvoorstel_states_compliance_only_when_proved(built: Path) -> None:
     voorstel = next((built / "woerden").glob("*raadsvoorstel-gr-zienswijze-toestemming.docx"))
     body = "\n".join(p.text for p in Document(str(voorstel)).paragraphs)
     assert "Aan alle 27 eisen van de toets is voldaan." in body
-    assert "(artikel 4 en artikel 31), is die juridisch beoordeeld" in body
+    # Who signed off, and when, is in the council's text (not only that the tool accepted it).
+    assert (
+        "is juridisch beoordeeld en afgetekend voor de huidige tekst: de artikelen 4 en 31 door de "
+        "wetgevingsjurist projectteam regiodocs op 15 december 2025." in body
+    )
     besluit = next((built / "woerden").glob("*raadsbesluit-gr-zienswijze-toestemming.docx"))
     text = "\n".join(p.text for p in Document(str(besluit)).paragraphs)
     assert (

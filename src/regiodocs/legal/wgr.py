@@ -21,7 +21,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 
 from regiodocs import fmt
 from regiodocs.content.models.bestuur import Orgaan
@@ -1293,16 +1293,31 @@ def voorstel_meldingen(region: Region, uitkomsten: list[Uitkomst]) -> list[Diagn
     return out
 
 
+def _artikelen(plaatsen: list[str]) -> str:
+    """'artikel 4' and 'artikel 31' cited together as the Ar writes it: 'de artikelen 4 en 31'."""
+    if len(plaatsen) > 1 and all(p.startswith("artikel ") for p in plaatsen):
+        return "de artikelen " + fmt.opsomming([p.removeprefix("artikel ") for p in plaatsen])
+    return fmt.opsomming(plaatsen)
+
+
 def stand_van_de_toets(uitkomsten: list[Uitkomst]) -> str:
     """What a raadsvoorstel may say about the regeling and the Wgr, in Dutch."""
     ok, open_ = compliance(uitkomsten)
     if ok:
-        beoordeeld = sorted(
-            {p.plaats for u in uitkomsten for p in u.afgetekend}, key=_artikel_order
-        )
+        # Say who signed off and when: a council must see that a person judged these points,
+        # and which person, not only that the tool accepted them.
+        door: dict[tuple[str, date], set[str]] = {}
+        for u in uitkomsten:
+            for p in u.afgetekend:
+                assert p.afgetekend is not None
+                door.setdefault((p.afgetekend.rol, p.afgetekend.datum), set()).add(p.plaats)
+        delen = [
+            f"{_artikelen(sorted(plaatsen, key=_artikel_order))} door de {rol} op {fmt.datum(datum)}"
+            for (rol, datum), plaatsen in sorted(door.items(), key=lambda kv: (kv[0][1], kv[0][0]))
+        ]
         extra = (
-            f" Waar de toets de tekst niet zelf kan beoordelen ({fmt.opsomming(beoordeeld)}), is die juridisch beoordeeld en afgetekend voor de huidige tekst."
-            if beoordeeld
+            f" Wat de toets niet zelf kan beoordelen, is juridisch beoordeeld en afgetekend voor de huidige tekst: {'; '.join(delen)}."
+            if delen
             else ""
         )
         return (
