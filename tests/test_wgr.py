@@ -366,6 +366,17 @@ def test_sign_off_lapses_when_the_article_text_changes(
         in body
     )
     assert "Aan alle" not in body
+    # The raadsbesluit follows the same condition and says what a lawyer must still judge.
+    assert run("build", "raadsbesluit", "--gemeente", "woerden").exit_code == 0
+    besluit = next((project / "build/woerden").glob("*raadsbesluit-gr-zienswijze-toestemming.docx"))
+    text = "\n".join(p.text for p in Document(str(besluit)).paragraphs)
+    assert (
+        "overwegende dat de toets van de ontwerpregeling aan de Wet gemeenschappelijke regelingen "
+        "nog niet is afgerond; een jurist moet nog beoordelen: artikel 31 (overgangsrecht: "
+        "contracten en personeel): zijn de rechtspositie van het overgaande personeel en de "
+        "overname van de contracten juist en volledig geregeld;" in text
+    ), text
+    assert "voldoet" not in text
 
 
 def test_raadsvoorstel_states_compliance_only_when_proved(built: Path) -> None:
@@ -382,6 +393,17 @@ def test_raadsvoorstel_states_compliance_only_when_proved(built: Path) -> None:
     assert (
         "gelet op artikel 1, derde en vierde lid, van de Wet gemeenschappelijke regelingen;" in text
     )
+    # The raadsbesluit states compliance under the same condition, with who signed off.
+    assert (
+        "overwegende dat de ontwerpregeling is getoetst aan de Wet gemeenschappelijke regelingen "
+        "zoals die sinds 1 juli 2022 luidt en aan alle 27 eisen van die toets voldoet, waarbij wat "
+        "de toets niet zelf kan beoordelen juridisch is beoordeeld en afgetekend voor de huidige "
+        "tekst: de artikelen 4 en 31 door de wetgevingsjurist projectteam regiodocs op "
+        "15 december 2025;" in text
+    ), text
+    # The regiovisie besluit has no regeling attached and says nothing about the Wgr.
+    visie = next((built / "woerden").glob("*raadsbesluit-regiovisie-vaststellen.docx"))
+    assert "overwegende" not in "\n".join(p.text for p in Document(str(visie)).paragraphs)
 
 
 def test_a_raad_meeting_outside_the_zienswijze_term_is_a_warning(

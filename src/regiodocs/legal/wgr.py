@@ -1273,7 +1273,7 @@ def voorstel_meldingen(region: Region, uitkomsten: list[Uitkomst]) -> list[Diagn
             out.append(
                 src.diagnostic(
                     ("bijlagen",),
-                    f"het raadsvoorstel kan nog niet melden dat de regeling aan de Wgr voldoet; open: {'; '.join(open_)}",
+                    f"het raadsvoorstel en het raadsbesluit kunnen nog niet melden dat de regeling aan de Wgr voldoet; open: {'; '.join(open_)}",
                     warning=True,
                 )
             )
@@ -1304,17 +1304,7 @@ def stand_van_de_toets(uitkomsten: list[Uitkomst]) -> str:
     """What a raadsvoorstel may say about the regeling and the Wgr, in Dutch."""
     ok, open_ = compliance(uitkomsten)
     if ok:
-        # Say who signed off and when: a council must see that a person judged these points,
-        # and which person, not only that the tool accepted them.
-        door: dict[tuple[str, date], set[str]] = {}
-        for u in uitkomsten:
-            for p in u.afgetekend:
-                assert p.afgetekend is not None
-                door.setdefault((p.afgetekend.rol, p.afgetekend.datum), set()).add(p.plaats)
-        delen = [
-            f"{_artikelen(sorted(plaatsen, key=_artikel_order))} door de {rol} op {fmt.datum(datum)}"
-            for (rol, datum), plaatsen in sorted(door.items(), key=lambda kv: (kv[0][1], kv[0][0]))
-        ]
+        delen = _afgetekend_door(uitkomsten)
         extra = (
             f" Wat de toets niet zelf kan beoordelen, is juridisch beoordeeld en afgetekend voor de huidige tekst: {'; '.join(delen)}."
             if delen
@@ -1341,6 +1331,61 @@ def stand_van_de_toets(uitkomsten: list[Uitkomst]) -> str:
     if niet:
         parts.append("Nog niet in orde: " + "; ".join(u.regel.naam.lower() for u in niet) + ".")
     return " ".join(parts)
+
+
+def _afgetekend_door(uitkomsten: list[Uitkomst]) -> list[str]:
+    """Who signed off which articles and when: 'de artikelen 4 en 31 door de ... op ...'.
+
+    A council must see that a person judged these points, and which person, not only that the
+    tool accepted them.
+    """
+    door: dict[tuple[str, date], set[str]] = {}
+    for u in uitkomsten:
+        for p in u.afgetekend:
+            assert p.afgetekend is not None
+            door.setdefault((p.afgetekend.rol, p.afgetekend.datum), set()).add(p.plaats)
+    return [
+        f"{_artikelen(sorted(plaatsen, key=_artikel_order))} door de {rol} op {fmt.datum(datum)}"
+        for (rol, datum), plaatsen in sorted(door.items(), key=lambda kv: (kv[0][1], kv[0][0]))
+    ]
+
+
+def overweging_van_de_toets(uitkomsten: list[Uitkomst]) -> str:
+    """The raadsbesluit's consideration on the Wgr, to follow "overwegende dat".
+
+    The same condition as the raadsvoorstel (``compliance``): compliance is stated only when
+    every rule is voldaan or signed off for the current text; otherwise the consideration says
+    what a lawyer must still judge (article and question) and what is not in order.
+    """
+    ok, _ = compliance(uitkomsten)
+    if ok:
+        text = (
+            "de ontwerpregeling is getoetst aan de Wet gemeenschappelijke regelingen zoals die "
+            f"sinds 1 juli 2022 luidt en aan alle {len(uitkomsten)} eisen van die toets voldoet"
+        )
+        delen = _afgetekend_door(uitkomsten)
+        if delen:
+            text += (
+                ", waarbij wat de toets niet zelf kan beoordelen juridisch is beoordeeld en "
+                f"afgetekend voor de huidige tekst: {'; '.join(delen)}"
+            )
+        return text
+    parts = [
+        "de toets van de ontwerpregeling aan de Wet gemeenschappelijke regelingen nog niet is afgerond"
+    ]
+    vragen = [
+        f"{p.plaats} ({u.regel.naam.lower()}): {p.vraag}"
+        for u in uitkomsten
+        if u.status == TE_BEOORDELEN
+        for p in u.punten
+        if not p.afgetekend
+    ]
+    if vragen:
+        parts.append("een jurist moet nog beoordelen: " + "; ".join(vragen))
+    niet = [u.regel.naam.lower() for u in uitkomsten if u.status == NIET_VOLDAAN]
+    if niet:
+        parts.append("nog niet in orde: " + "; ".join(niet))
+    return ", ".join(parts[:1]) + "".join(f"; {p}" for p in parts[1:])
 
 
 def _artikel_order(plaats: str) -> int:

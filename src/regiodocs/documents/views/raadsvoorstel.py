@@ -109,6 +109,9 @@ def voorstel_context(
         "wgr_stand": _wgr_stand(facts)
         if any(b.document == "regeling" for b in voorstel.bijlagen)
         else "",
+        "wgr_overweging": _wgr_overweging(facts)
+        if any(b.document == "regeling" for b in voorstel.bijlagen)
+        else "",
     }
 
 
@@ -117,6 +120,13 @@ def _wgr_stand(facts: Facts) -> str:
     from regiodocs.legal.wgr import stand_van_de_toets
 
     return stand_van_de_toets(facts.wgr) if facts.wgr else ""
+
+
+def _wgr_overweging(facts: Facts) -> str:
+    """The raadsbesluit's consideration on the Wgr, under the same condition as the voorstel."""
+    from regiodocs.legal.wgr import overweging_van_de_toets
+
+    return overweging_van_de_toets(facts.wgr) if facts.wgr else ""
 
 
 def lokale_paragrafen(paragrafen: Sequence[LokaleParagraaf]) -> dict[str, Md]:
