@@ -435,6 +435,11 @@ def test_a_raad_meeting_outside_the_zienswijze_term_is_a_warning(
             "verwijzing 'Het tweede lid' met de hand geschreven",
         ),
         (
+            "Een uittredende gemeente betaalt de vergoeding, bedoeld in [[uittreding.gevolgen.vergoeding]],",
+            "Een uittredende gemeente betaalt de vergoeding, bedoeld in het vorige lid,",
+            "verwijzing 'het vorige lid' met de hand geschreven",
+        ),
+        (
             "de verplichtingen uit lopende inkoopcontracten",
             "de verplichtingen uit lopende inkoopcontracten, als bedoeld onder a",
             "verwijzing 'onder a' met de hand geschreven",

@@ -26,9 +26,11 @@ from regiodocs.legal.numbering import (
     FORBIDDEN_CITATION,
     HANDWRITTEN_CITATION,
     REFERENCE,
-    REFERENCE_KEY,
+    Address,
+    VerwijzingFout,
     enacted_numbers,
     iter_articles,
+    parse_reference,
 )
 
 
@@ -413,14 +415,17 @@ def _check_references(
 ) -> None:
     for match in REFERENCE.finditer(text):
         key = match.group(1).strip()
-        if not REFERENCE_KEY.match(key):
-            found.error(
-                src,
-                path,
-                f"ongeldige verwijzing '[[{key}]]'; verwacht [[artikel-id]], [[artikel-id.lid-id]] of [[artikel-id.lid-id.onderdeel-id]]",
-            )
-        elif key not in index and not (extra and key in extra):
-            found.error(src, path, _unknown("verwijzing naar", key, set(index) | (extra or set())))
+        if extra and key in extra:
+            continue
+        try:
+            parse_reference(key, cast("Mapping[str, Address]", index))
+        except VerwijzingFout as e:
+            message = str(e)
+            if e.unknown is not None:
+                message = _unknown("verwijzing naar", e.unknown, set(index) | (extra or set()))
+                if e.unknown != key:
+                    message += f" (in '[[{key}]]')"
+            found.error(src, path, message)
 
 
 def _check_besluiten(region: Region, found: _Findings) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from regiodocs.content.models.regeling import Artikel, Hoofdstuk, Regeling
@@ -27,6 +27,8 @@ HANDWRITTEN_CITATION = re.compile(
     r"\bart\.\s*\d+[a-z]?\b"
     r"|\b(het|dit|de)\s+(eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende)\s+lid\b"
     r"|\bonder\s+[a-z]\b(?![°'\w-])"
+    # "het vorige lid", "het voorgaande artikel": Ar 3.29, tweede lid, cites them by number.
+    r"|\b(het|dit)\s+(vorige|voorgaande|volgende)\s+(lid|artikel)\b"
     # "artikel 7" of this regeling; "artikel 28 van de wet" or "... van de Jeugdwet" is fine.
     r"|\bartikel\s+\d+(\.\d+)*[a-z]?\b(?![^;]*?\bvan\s+(de|het|Boek)\s+(wet\b|Wet\b|Jeugdwet|Gemeentewet|Archiefwet|Burgerlijk|\d))",
     re.IGNORECASE,
@@ -83,16 +85,52 @@ class Address:
     subonderdeel: int | None = None
     label: str | None = None  # article label when it is not its ordinal number, e.g. "5a"
     hoofdstuk_label: str | None = None  # chapter number in force when not its position, "3A"
+    paragraaf: str | None = None  # paragraph number in force, for a paragraph itself
+    paragraaf_index: int | None = None  # its position in the chapter, to order paragraphs
 
     @property
     def nummer(self) -> str:
         return self.label or str(self.artikel)
 
     @property
+    def hoofdstuk_nummer(self) -> str:
+        return self.hoofdstuk_label or str(self.hoofdstuk)
+
+    @property
     def anchor(self) -> str:
         if self.artikel:
             return f"artikel-{self.nummer}"
-        return f"hoofdstuk-{self.hoofdstuk_label or self.hoofdstuk}"
+        if self.paragraaf is not None:
+            return paragraph_anchor(self.hoofdstuk_nummer, self.paragraaf)
+        return f"hoofdstuk-{self.hoofdstuk_nummer}"
+
+    @property
+    def soort(self) -> str:
+        """What the address names: hoofdstuk, paragraaf, artikel, lid, onderdeel or sub."""
+        if self.artikel is None:
+            return "hoofdstuk" if self.paragraaf is None else "paragraaf"
+        if self.lid is None:
+            return "artikel"
+        if self.onderdeel is None:
+            return "lid"
+        return "onderdeel" if self.subonderdeel is None else "sub"
+
+    def order(self) -> tuple[int, int, int, int, int, str, int]:
+        """Position in reading order (onderdelen a < z < aa)."""
+        o = self.onderdeel or ""
+        return (
+            self.hoofdstuk,
+            self.paragraaf_index if self.paragraaf_index is not None else -1,
+            self.artikel or 0,
+            self.lid or 0,
+            len(o),
+            o,
+            self.subonderdeel or 0,
+        )
+
+
+def paragraph_anchor(hoofdstuk: str, paragraaf: str) -> str:
+    return f"paragraaf-{hoofdstuk}-{paragraaf}"
 
 
 def iter_articles(
@@ -152,9 +190,18 @@ def number_regeling(regeling: Regeling, labels: dict[str, str] | None = None) ->
     labels = enacted.artikelen if labels is None else labels
     index: dict[str, Address] = {}
     for h, hoofdstuk in enumerate(regeling.hoofdstukken, start=1):
-        index.setdefault(
-            hoofdstuk.id, Address(hoofdstuk=h, hoofdstuk_label=enacted.hoofdstukken[hoofdstuk.id])
-        )
+        chapter = enacted.hoofdstukken[hoofdstuk.id]
+        index.setdefault(hoofdstuk.id, Address(hoofdstuk=h, hoofdstuk_label=chapter))
+        for p, paragraaf in enumerate(hoofdstuk.paragrafen):
+            index.setdefault(
+                paragraaf.id,
+                Address(
+                    hoofdstuk=h,
+                    hoofdstuk_label=chapter,
+                    paragraaf=enacted.paragrafen[(hoofdstuk.id, paragraaf.id)],
+                    paragraaf_index=p,
+                ),
+            )
     number = 0
     for h, _, _, artikel, _ in iter_articles(regeling):
         number += 1
@@ -187,9 +234,17 @@ def number_regeling(regeling: Regeling, labels: dict[str, str] | None = None) ->
 
 
 def cite(target: Address, here: Address | None = None) -> str:
-    """The Ar citation of ``target`` as written at ``here`` (lower case; callers capitalise)."""
+    """The Ar citation of ``target`` as written at ``here`` (lower case; callers capitalise).
+
+    A provision cites itself as "dit artikel" or "dit hoofdstuk"; a preceding lid or article is
+    cited by its number, never as "het vorige lid" (Ar 3.29, tweede lid).
+    """
+    if target.soort == "paragraaf":
+        return f"paragraaf {target.paragraaf}{_of_chapter(target, here)}"
     if target.artikel is None:
-        return f"hoofdstuk {target.hoofdstuk_label or target.hoofdstuk}"
+        if here is not None and here.artikel is not None and here.hoofdstuk == target.hoofdstuk:
+            return "dit hoofdstuk"
+        return f"hoofdstuk {target.hoofdstuk_nummer}"
     same_article = here is not None and here.artikel == target.artikel
     parts: list[str] = []
     if target.lid is None:
@@ -210,6 +265,179 @@ def cite(target: Address, here: Address | None = None) -> str:
     if target.subonderdeel is not None:
         text += f", onder {target.subonderdeel}°"
     return text
+
+
+def _of_chapter(target: Address, here: Address | None) -> str:
+    """' van hoofdstuk 3' for a paragraph cited from outside its chapter."""
+    if here is not None and here.hoofdstuk == target.hoofdstuk:
+        return ""
+    return f" van hoofdstuk {target.hoofdstuk_nummer}"
+
+
+class VerwijzingFout(ValueError):
+    """A reference that cannot be resolved; the message is Dutch and names the reference.
+
+    ``unknown`` is the id that does not exist, so a caller can suggest a close one.
+    """
+
+    def __init__(self, message: str, unknown: str | None = None) -> None:
+        super().__init__(message)
+        self.unknown = unknown
+
+
+@dataclass(frozen=True)
+class Verwijzing:
+    """A resolved [[...]]: one provision, a list ("a en b", "a, b en c"), or a range
+    ("a tot en met c"); ``aanhef`` cites the opening words of the list with its onderdelen
+    (Ar 3.29, vierde lid)."""
+
+    targets: tuple[Address, ...]
+    reeks: bool = False
+    aanhef: bool = False
+
+
+_SOORT_MEERVOUD = {
+    "hoofdstuk": "hoofdstukken",
+    "paragraaf": "paragrafen",
+    "artikel": "artikelen",
+    "lid": "leden",
+    "onderdeel": "onderdelen",
+    "sub": "subonderdelen",
+}
+
+
+def _container(a: Address) -> tuple[object, ...]:
+    """What provisions of one list must share: leden one article, onderdelen one lid, ..."""
+    soort = a.soort
+    if soort == "paragraaf":
+        return (a.hoofdstuk,)
+    if soort == "lid":
+        return (a.artikel,)
+    if soort == "onderdeel":
+        return (a.artikel, a.lid)
+    if soort == "sub":
+        return (a.artikel, a.lid, a.onderdeel)
+    return ()
+
+
+def parse_reference(raw: str, index: Mapping[str, Address]) -> Verwijzing:
+    """Resolve the inside of [[...]]: 'id', 'id en id', 'id, id en id', 'id tot en met id',
+    each optionally preceded by 'aanhef en' for onderdelen. Raises ``VerwijzingFout`` with a
+    Dutch message for an unknown id or a combination the Ar cannot cite in one go."""
+    shown = f"[[{raw}]]"
+    text = " ".join(raw.split())
+    aanhef = text.startswith("aanhef en ")
+    if aanhef:
+        text = text.removeprefix("aanhef en ")
+    reeks = " tot en met " in text
+    keys = text.split(" tot en met ") if reeks else re.split(r", | en ", text)
+    for key in keys:
+        if not REFERENCE_KEY.match(key):
+            raise VerwijzingFout(
+                f"ongeldige verwijzing '{shown}'; verwacht [[artikel-id]], [[artikel-id.lid-id]], "
+                "[[artikel-id.lid-id.onderdeel-id]], meer ids als [[id en id]] of [[id, id en id]], "
+                "een reeks als [[id tot en met id]], of [[aanhef en artikel-id.lid-id.onderdeel-id]]"
+            )
+        if key not in index:
+            raise VerwijzingFout(f"verwijzing naar onbekend '{key}' in '{shown}'", unknown=key)
+    if reeks and len(keys) != 2:
+        raise VerwijzingFout(f"verwijzing '{shown}': een reeks heeft één begin en één einde")
+    targets = tuple(index[k] for k in keys)
+    soorten = {t.soort for t in targets}
+    if len(soorten) > 1:
+        raise VerwijzingFout(
+            f"verwijzing '{shown}' noemt ongelijksoortige bepalingen "
+            f"({' en '.join(sorted(soorten))}); één verwijzing noemt alleen artikelen, alleen "
+            "leden van één artikel of alleen onderdelen van één lid; schrijf er twee"
+        )
+    soort = targets[0].soort
+    if len({_container(t) for t in targets}) > 1:
+        binnen = {
+            "lid": "één artikel",
+            "onderdeel": "één lid",
+            "sub": "één onderdeel",
+            "paragraaf": "één hoofdstuk",
+        }
+        raise VerwijzingFout(
+            f"verwijzing '{shown}': de {_SOORT_MEERVOUD[soort]} horen niet bij {binnen[soort]} "
+            f"({'; '.join(cite(t) for t in targets)}); schrijf twee verwijzingen"
+        )
+    pairs = list(zip(keys, targets, strict=True))
+    for (k1, a1), (k2, a2) in zip(pairs, pairs[1:], strict=False):
+        if a1 == a2 or k1 == k2:
+            raise VerwijzingFout(f"verwijzing '{shown}' noemt '{k2}' twee keer")
+        if a2.order() <= a1.order():
+            wat = "het einde van de reeks" if reeks else f"'{k2}'"
+            raise VerwijzingFout(
+                f"verwijzing '{shown}': {wat} ({cite(a2)}) staat vóór {cite(a1)}; "
+                "noem de bepalingen in de volgorde van de regeling"
+            )
+    if aanhef and soort != "onderdeel":
+        raise VerwijzingFout(
+            f"verwijzing '{shown}': 'aanhef en' hoort bij een onderdeel van een opsomming "
+            "(Ar 3.29, vierde lid), niet bij een " + soort
+        )
+    return Verwijzing(targets, reeks, aanhef)
+
+
+def cite_reference(v: Verwijzing, here: Address | None = None) -> str:
+    """The Ar citation of a resolved reference: 'de artikelen 4 en 31', 'artikel 4 tot en met
+    7' is written 'de artikelen 4 tot en met 7', 'het eerste en tweede lid', 'artikel 7, tweede
+    lid, onderdelen a tot en met c', 'artikel 9, eerste lid, aanhef en onderdeel b'."""
+    first = v.targets[0]
+    if len(v.targets) == 1 and not v.aanhef:
+        return cite(first, here)
+    soort = first.soort
+    join = " tot en met " if v.reeks else None
+
+    def reeks(items: list[str]) -> str:
+        return join.join(items) if join else _opsomming(items)
+
+    if len(v.targets) == 1:  # aanhef en onderdeel b
+        plural = False
+        names = [first.onderdeel or ""]
+    else:
+        plural = True
+        names = []
+    if soort == "hoofdstuk":
+        return "de hoofdstukken " + reeks([t.hoofdstuk_nummer for t in v.targets])
+    if soort == "paragraaf":
+        return (
+            "de paragrafen "
+            + reeks([t.paragraaf or "" for t in v.targets])
+            + _of_chapter(first, here)
+        )
+    if soort == "artikel":
+        return "de artikelen " + reeks([t.nummer for t in v.targets])
+    same_article = here is not None and here.artikel == first.artikel
+    if soort == "lid":
+        leden = reeks([ordinal(t.lid or 0) for t in v.targets]) + " lid"
+        return f"het {leden}" if same_article else f"artikel {first.nummer}, {leden}"
+    # onderdelen (of one lid) and subonderdelen (of one onderdeel)
+    parts: list[str] = []
+    if not same_article:
+        parts.append(f"artikel {first.nummer}")
+        if not first.single_lid:
+            parts.append(f"{ordinal(first.lid or 0)} lid")
+    elif not first.single_lid and (here is None or here.lid != first.lid):
+        parts.append(f"het {ordinal(first.lid or 0)} lid")
+    if soort == "sub":
+        parts.append(f"onderdeel {first.onderdeel}")
+        subs = reeks([f"{t.subonderdeel}°" for t in v.targets])
+        return ", ".join(parts) + f", onder {subs}"
+    if plural:
+        names = [t.onderdeel or "" for t in v.targets]
+    noun = "onderdelen" if plural else "onderdeel"
+    tail = f"{noun} {reeks(names)}"
+    if v.aanhef:
+        tail = f"aanhef en {tail}"
+    if not parts:
+        return f"de {tail}"
+    return ", ".join([*parts, tail])
+
+
+def _opsomming(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
 
 
 def references_in(text: str) -> list[str]:

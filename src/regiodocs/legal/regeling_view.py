@@ -14,11 +14,13 @@ from regiodocs.documents.markdown import Md, escape, md_paragraphs
 from regiodocs.legal.numbering import (
     REFERENCE,
     Address,
-    cite,
+    cite_reference,
     enacted_numbers,
     iter_articles,
     letter,
     number_regeling,
+    paragraph_anchor,
+    parse_reference,
 )
 
 _TRAILING = re.compile(r"[\s;:,.]+$")
@@ -74,6 +76,12 @@ class ParagraafView:
     nummer: str
     titel: str
     artikelen: list[ArtikelView]
+    hoofdstuk: str = ""
+
+    @property
+    def attr(self) -> Md:
+        """Pandoc heading attribute: the bookmark a citation of the paragraph links to."""
+        return Md("{#" + paragraph_anchor(self.hoofdstuk, self.nummer) + "}")
 
 
 @dataclass(frozen=True)
@@ -112,9 +120,10 @@ def legal_text(text: str, here: Address | None, index: dict[str, Address], *, li
     for match in REFERENCE.finditer(text):
         out.append(_escape_keep_spaces(text[position : match.start()]))
         plain += text[position : match.start()]
-        target = index[match.group(1).strip()]
-        citation = cite(target, here)
-        if not plain.strip() or plain.rstrip().endswith((".", ":")):
+        reference = parse_reference(match.group(1), index)
+        target = reference.targets[0]
+        citation = cite_reference(reference, here)
+        if not plain.strip() or plain.rstrip().endswith((".", "?", "!")):
             citation = citation[0].upper() + citation[1:]
         shown = escape(citation)
         out.append(f"[{shown}](#{target.anchor})" if link else shown)
@@ -214,6 +223,7 @@ def resolve_regeling(
                 enacted.paragrafen[(hoofdstuk.id, par.id)],
                 par.titel,
                 [view(a, h) for a in par.artikelen],
+                enacted.hoofdstukken[hoofdstuk.id],
             )
             for par in hoofdstuk.paragrafen
         ]
@@ -250,8 +260,12 @@ def resolve_regeling(
 
 
 def citation_outside(regeling: Regeling, key: str, index: dict[str, Address] | None = None) -> str:
-    """How another document cites a provision: 'artikel 7, tweede lid, van de <citeertitel>'."""
-    citation = cite((index if index is not None else number_regeling(regeling))[key])
+    """How another document cites a provision: 'artikel 7, tweede lid, van de <citeertitel>'.
+
+    ``key`` may be any reference [[...]] holds: 'a en b' gives 'de artikelen 4 en 31 van de ...'.
+    """
+    index = index if index is not None else number_regeling(regeling)
+    citation = cite_reference(parse_reference(key, index))
     # Ar: "artikel 7, tweede lid, van de ..." but "artikel 7 van de ..."
     return f"{citation}{',' if ',' in citation else ''} van de {regeling.citeertitel}"
 

@@ -7,7 +7,7 @@ from regiodocs import fmt
 from regiodocs.content.facts import Facts
 from regiodocs.documents.markdown import md_paragraphs
 from regiodocs.documents.views.common import FALLBACK_DATUM, Job, regional_job, versie_regel
-from regiodocs.legal.numbering import REFERENCE, cite
+from regiodocs.legal.numbering import REFERENCE, cite_reference, parse_reference
 
 TOEKOMST = {
     "blijft": "blijft bestaan",
@@ -43,7 +43,9 @@ def overgang(facts: Facts) -> Job:
 
     def artikel(ref: str) -> str:
         """'[[stemverhouding]]' -> 'artikel 8': a provision of the region's regeling."""
-        return REFERENCE.sub(lambda m: cite(facts.numbering[m.group(1).strip()]), ref)
+        return REFERENCE.sub(
+            lambda m: cite_reference(parse_reference(m.group(1), facts.numbering)), ref
+        )
 
     onderwerpen = [
         {

@@ -8,7 +8,7 @@ from regiodocs.content.models.consultatie import Bron, Opmerking
 from regiodocs.documents.markdown import md_paragraphs
 from regiodocs.documents.views.common import Job, regional_job
 from regiodocs.documents.views.regiovisie import visie_place
-from regiodocs.legal.numbering import REFERENCE
+from regiodocs.legal.numbering import REFERENCE, VerwijzingFout
 from regiodocs.legal.regeling_view import citation_outside
 
 LABELS = {
@@ -79,8 +79,11 @@ def _verwijzing(facts: Facts, text: str) -> str:
     region = facts.region
 
     def one(key: str) -> str:
-        if region.regeling and key in facts.numbering:
-            return citation_outside(region.regeling, key, facts.numbering)
+        if region.regeling:
+            try:
+                return citation_outside(region.regeling, key, facts.numbering)
+            except VerwijzingFout:
+                pass
         return visie_place(region, key) or key
 
     return REFERENCE.sub(lambda m: one(m.group(1).strip()), text)
