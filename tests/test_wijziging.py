@@ -237,6 +237,94 @@ def test_insert_and_delete_leden_with_renumbering() -> None:
     ]
 
 
+def test_lid_inserted_as_2a_keeps_the_numbers_of_the_leden_after_it() -> None:
+    """Ar 238, second lid: leden are renumbered unless there is overwhelming objection; a
+    lid recorded as 'nummer: 2a' is inserted without renumbering the third lid."""
+
+    def edit(d: dict[str, Any]) -> None:
+        leden = article(d, "stemverhouding")["leden"]
+        leden.insert(
+            2,
+            {
+                "nummer": "2a",
+                "tekst": "Een lid kan zich laten vervangen door zijn plaatsvervanger.",
+            },
+        )
+
+    zinnen, result = drafted(edit)
+    assert zinnen == ["In artikel 8 wordt na het tweede lid een lid ingevoegd, luidende:"]
+    assert result.instructies[0].citaat == [
+        ("lid", "2a.\tEen lid kan zich laten vervangen door zijn plaatsvervanger.")
+    ]
+    data = copy.deepcopy(BASE)
+    edit(data)
+    numbers = [
+        line.split("\t")[0]
+        for kind, line in regeling_text(Regeling.model_validate(data))
+        if kind == "lid"
+    ]
+    leden = article(BASE, "stemverhouding")["leden"]
+    start = [
+        line.split("\t")[0]
+        for kind, line in regeling_text(Regeling.model_validate(BASE))
+        if kind == "lid"
+    ]
+    assert len(numbers) == len(start) + 1
+    assert "2a." in numbers and numbers[numbers.index("2a.") + 1] == "3."
+    assert len(leden) >= 3
+
+    # A change in the lid after 2a names it by its own number: "het derde lid".
+    def change_third(d: dict[str, Any]) -> None:
+        edit(d)
+        third = article(d, "stemverhouding")["leden"][3]
+        words = third["tekst"].split()
+        third["tekst"] = " ".join(words[:-1] + ["anders."])
+
+    old = copy.deepcopy(BASE)
+    edit(old)
+    new = copy.deepcopy(BASE)
+    change_third(new)
+    result = draft(Regeling.model_validate(old), Regeling.model_validate(new))
+    assert regeling_text(apply(Regeling.model_validate(old), result)) == regeling_text(
+        Regeling.model_validate(new)
+    )
+    assert result.instructies[0].zin.startswith("In artikel 8, derde lid, wordt")
+
+    # ... and a change in lid 2a itself names "het tweede lid a".
+    def change_2a(d: dict[str, Any]) -> None:
+        edit(d)
+        article(d, "stemverhouding")["leden"][2]["tekst"] = (
+            "Een lid kan zich laten vervangen door een ander lid van het algemeen bestuur."
+        )
+
+    new = copy.deepcopy(BASE)
+    change_2a(new)
+    result = draft(Regeling.model_validate(old), Regeling.model_validate(new))
+    assert regeling_text(apply(Regeling.model_validate(old), result)) == regeling_text(
+        Regeling.model_validate(new)
+    )
+    assert result.instructies[0].zin.startswith("In artikel 8, tweede lid a, ")
+
+
+def test_lettered_lid_is_printed_and_cited_with_its_number() -> None:
+    from regiodocs.legal.regeling_view import resolve_regeling
+
+    data = copy.deepcopy(BASE)
+    leden = article(data, "stemverhouding")["leden"]
+    leden.insert(2, {"id": "vervanging", "nummer": "2a", "tekst": "Vervanging is mogelijk."})
+    article(data, "citeertitel")["leden"][0]["tekst"] = "Zie [[stemverhouding.vervanging]]."
+    regeling = Regeling.model_validate(data)
+    view = resolve_regeling(regeling, ["A"])
+    [printed] = [
+        a
+        for h in view.hoofdstukken
+        for a in h.artikelen + [a for p in h.paragrafen for a in p.artikelen]
+        if a.nummer == "8"
+    ]
+    assert [lid.nummer for lid in printed.leden][:4] == ["1.", "2.", "2a.", "3."]
+    assert consolidated(regeling).artikelen()[-1].leden[0].tekst == ("Zie artikel 8, tweede lid a.")
+
+
 def test_moved_lid_is_deleted_and_inserted_in_one_article() -> None:
     def edit(d: dict[str, Any]) -> None:
         leden = article(d, "uittreding")["leden"]

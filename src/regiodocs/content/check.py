@@ -30,6 +30,7 @@ from regiodocs.legal.numbering import (
     VerwijzingFout,
     enacted_numbers,
     iter_articles,
+    lid_numbers,
     parse_reference,
 )
 
@@ -379,6 +380,20 @@ def _check_enacted_numbers(regeling: Regeling, src: SourceFile, found: _Findings
                 f"artikelnummer {nummer} volgt op artikel {previous}; nummers lopen op (5, 5a, 6)",
             )
         previous = nummer
+        leden = lid_numbers(artikel.leden)
+        for i, lid in enumerate(artikel.leden):
+            if lid.nummer is not None and len(artikel.leden) == 1:
+                found.error(
+                    src,
+                    (*path, "leden", i, "nummer"),
+                    "een artikel met één lid heeft geen lidnummer; laat 'nummer' weg",
+                )
+            elif i > 0 and _number_key(leden[i]) <= _number_key(leden[i - 1]):
+                found.error(
+                    src,
+                    (*path, "leden", i, "nummer"),
+                    f"lidnummer {leden[i]} volgt op lid {leden[i - 1]}; nummers lopen op (2, 2a, 3)",
+                )
     chapter: str | None = None
     for h, hoofdstuk in enumerate(regeling.hoofdstukken):
         nummer = enacted.hoofdstukken[hoofdstuk.id]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from regiodocs.content.models.regeling import Artikel, Hoofdstuk, Regeling
@@ -87,6 +87,7 @@ class Address:
     hoofdstuk_label: str | None = None  # chapter number in force when not its position, "3A"
     paragraaf: str | None = None  # paragraph number in force, for a paragraph itself
     paragraaf_index: int | None = None  # its position in the chapter, to order paragraphs
+    lid_label: str | None = None  # lid number in force when not its position, e.g. "2a"
 
     @property
     def nummer(self) -> str:
@@ -152,6 +153,26 @@ def _count_on(previous: str | None, explicit: str | None) -> str:
     return str(int(digits.group(0) if digits else "0") + 1)
 
 
+def lid_numbers(leden: Sequence[object]) -> list[str]:
+    """The lid numbers in force: the recorded ``nummer`` or the previous lid's digits plus
+    one (1, 2, 2a, 3). Any object with an optional ``nummer`` attribute will do."""
+    out: list[str] = []
+    previous: str | None = None
+    for lid in leden:
+        previous = _count_on(previous, getattr(lid, "nummer", None))
+        out.append(previous)
+    return out
+
+
+def lid_word(label: str) -> str:
+    """'2' -> 'tweede lid'; a lid inserted as '2a' -> 'tweede lid a' (Ar 3.29: the number of
+    the lid, in words as for any lid)."""
+    digits = re.match(r"\d+", label)
+    rest = label[digits.end() :] if digits else label
+    word = f"{ordinal(int(digits.group(0)))} lid" if digits else "lid"
+    return f"{word} {rest}" if rest else word
+
+
 @dataclass(frozen=True)
 class EnactedNumbers:
     """The numbers in force: per chapter id, per (chapter id, paragraph id), per article id."""
@@ -208,10 +229,15 @@ def number_regeling(regeling: Regeling, labels: dict[str, str] | None = None) ->
         single = len(artikel.leden) == 1
         label = labels.get(artikel.id)
         index.setdefault(artikel.id, Address(hoofdstuk=h + 1, artikel=number, label=label))
+        lid_labels = lid_numbers(artikel.leden)
         for l_index, lid in enumerate(artikel.leden, start=1):
             lid_key = f"{artikel.id}.{lid.id}" if lid.id else None
+            lid_label = lid_labels[l_index - 1] if lid_labels[l_index - 1] != str(l_index) else None
             if lid_key:
-                index.setdefault(lid_key, Address(h + 1, number, l_index, single, label=label))
+                index.setdefault(
+                    lid_key,
+                    Address(h + 1, number, l_index, single, label=label, lid_label=lid_label),
+                )
             # Onderdelen are cited through their lid, or directly in a one-lid article.
             parent = lid_key or (artikel.id if single else None)
             if parent is None:
@@ -220,14 +246,29 @@ def number_regeling(regeling: Regeling, labels: dict[str, str] | None = None) ->
                 if not onderdeel.id:
                     continue
                 o_key = f"{parent}.{onderdeel.id}"
-                o_addr = Address(h + 1, number, l_index, single, letter(o_index), label=label)
+                o_addr = Address(
+                    h + 1,
+                    number,
+                    l_index,
+                    single,
+                    letter(o_index),
+                    label=label,
+                    lid_label=lid_label,
+                )
                 index.setdefault(o_key, o_addr)
                 for s_index, sub in enumerate(onderdeel.subonderdelen, start=1):
                     if sub.id:
                         index.setdefault(
                             f"{o_key}.{sub.id}",
                             Address(
-                                h + 1, number, l_index, single, letter(o_index), s_index, label
+                                h + 1,
+                                number,
+                                l_index,
+                                single,
+                                letter(o_index),
+                                s_index,
+                                label,
+                                lid_label=lid_label,
                             ),
                         )
     return index
@@ -250,15 +291,16 @@ def cite(target: Address, here: Address | None = None) -> str:
     if target.lid is None:
         return "dit artikel" if same_article else f"artikel {target.nummer}"
     show_lid = not target.single_lid
+    lid = lid_word(target.lid_label or str(target.lid))
     if same_article:
         if target.onderdeel is None:
-            return f"het {ordinal(target.lid)} lid"
+            return f"het {lid}"
         if show_lid and (here is None or here.lid != target.lid):
-            parts.append(f"het {ordinal(target.lid)} lid")
+            parts.append(f"het {lid}")
     else:
         parts.append(f"artikel {target.nummer}")
         if show_lid:
-            parts.append(f"{ordinal(target.lid)} lid")
+            parts.append(lid)
     if target.onderdeel is not None:
         parts.append(f"onderdeel {target.onderdeel}")
     text = ", ".join(parts)
@@ -411,16 +453,20 @@ def cite_reference(v: Verwijzing, here: Address | None = None) -> str:
         return "de artikelen " + reeks([t.nummer for t in v.targets])
     same_article = here is not None and here.artikel == first.artikel
     if soort == "lid":
-        leden = reeks([ordinal(t.lid or 0) for t in v.targets]) + " lid"
+        if any(t.lid_label and not t.lid_label.isdigit() for t in v.targets):
+            # a lettered lid among them: each lid named whole ("tweede lid en tweede lid a")
+            leden = reeks([lid_word(t.lid_label or str(t.lid)) for t in v.targets])
+        else:
+            leden = reeks([ordinal(int(t.lid_label or t.lid or 0)) for t in v.targets]) + " lid"
         return f"het {leden}" if same_article else f"artikel {first.nummer}, {leden}"
     # onderdelen (of one lid) and subonderdelen (of one onderdeel)
     parts: list[str] = []
     if not same_article:
         parts.append(f"artikel {first.nummer}")
         if not first.single_lid:
-            parts.append(f"{ordinal(first.lid or 0)} lid")
+            parts.append(lid_word(first.lid_label or str(first.lid or 0)))
     elif not first.single_lid and (here is None or here.lid != first.lid):
-        parts.append(f"het {ordinal(first.lid or 0)} lid")
+        parts.append(f"het {lid_word(first.lid_label or str(first.lid or 0))}")
     if soort == "sub":
         parts.append(f"onderdeel {first.onderdeel}")
         subs = reeks([f"{t.subonderdeel}°" for t in v.targets])

@@ -18,6 +18,7 @@ from regiodocs.legal.numbering import (
     enacted_numbers,
     iter_articles,
     letter,
+    lid_numbers,
     number_regeling,
     paragraph_anchor,
     parse_reference,
@@ -151,7 +152,14 @@ def _lid_view(
     onderdelen: list[OnderdeelView] = []
     last_o = len(lid.onderdelen) - 1
     for o_i, onderdeel in enumerate(lid.onderdelen):
-        o_here = Address(here.hoofdstuk, here.artikel, here.lid, here.single_lid, letter(o_i))
+        o_here = Address(
+            here.hoofdstuk,
+            here.artikel,
+            here.lid,
+            here.single_lid,
+            letter(o_i),
+            lid_label=here.lid_label,
+        )
         end = "." if o_i == last_o else ";"
         subs: list[Sub] = []
         for s_i, sub in enumerate(onderdeel.subonderdelen, start=1):
@@ -180,11 +188,19 @@ def artikel_view(
     ``link=False`` writes citations as plain text, for quoting the article elsewhere.
     """
     single = len(artikel.leden) == 1
+    labels = lid_numbers(artikel.leden)
     leden = [
         _lid_view(
             lid,
-            "" if single else f"{i}.",
-            Address(hoofdstuk, nummer, i, single, label=label),
+            "" if single else f"{labels[i - 1]}.",
+            Address(
+                hoofdstuk,
+                nummer,
+                i,
+                single,
+                label=label,
+                lid_label=labels[i - 1] if labels[i - 1] != str(i) else None,
+            ),
             index,
             link,
         )

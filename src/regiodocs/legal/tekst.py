@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass, field
 
 from regiodocs.content.models.regeling import Regeling
-from regiodocs.legal.numbering import enacted_numbers, iter_articles, letter, number_regeling
+from regiodocs.legal.numbering import (
+    enacted_numbers,
+    iter_articles,
+    letter,
+    lid_numbers,
+    number_regeling,
+)
 from regiodocs.legal.regeling_view import artikel_view
 
 _TRAILING = re.compile(r"[\s;:,.]+$")
@@ -29,6 +35,10 @@ class TOnderdeel:
 class TLid:
     tekst: str
     onderdelen: list[TOnderdeel] = field(default_factory=list)
+    nummer: str | None = None  # recorded number in force ("2a"); None: counts on
+
+    def inhoud(self) -> tuple[str, list[TOnderdeel]]:
+        return self.tekst, self.onderdelen
 
 
 @dataclass
@@ -102,8 +112,9 @@ def consolidated(regeling: Regeling) -> Tekst:
                     )
                     for o in lid.onderdelen
                 ],
+                model.nummer,
             )
-            for lid in view.leden
+            for lid, model in zip(view.leden, a.leden, strict=True)
         ]
         return TArtikel(a.id, view.nummer, a.kop, leden)
 
@@ -159,8 +170,8 @@ def article_lines(a: TArtikel) -> list[Regel]:
         ("artikel", f"Artikel {a.nummer}. {a.kop}" if a.kop else f"Artikel {a.nummer}")
     ]
     single = len(a.leden) == 1
-    for i, lid in enumerate(a.leden, start=1):
-        out += lid_lines(lid, "" if single else f"{i}.")
+    for lid, label in zip(a.leden, lid_numbers(a.leden), strict=True):
+        out += lid_lines(lid, "" if single else f"{label}.")
     return out
 
 

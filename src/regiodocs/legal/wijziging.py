@@ -31,7 +31,7 @@ from regiodocs.content.schema import validate_file
 from regiodocs.diagnostics import UsageError
 from regiodocs.documents.markdown import Md, escape
 from regiodocs.documents.views.common import DEFAULT_HUISSTIJL, DocMeta, Job
-from regiodocs.legal.numbering import letter, ordinal
+from regiodocs.legal.numbering import letter, lid_numbers, lid_word, ordinal
 from regiodocs.legal.opdrachten import NietToepasbaar, Op, Plaats, SubOp, toepassen
 from regiodocs.legal.tekst import (
     Regel,
@@ -212,12 +212,18 @@ class _Sub:
     citaat: list[Regel] = field(default_factory=list)
 
 
-def _lid_where(nummer: str, single: bool, lid: int, nieuw: bool) -> tuple[str, str]:
-    """(relative, absolute) designation of a lid or of the text of a one-lid article."""
+def _lid_where(nummer: str, single: bool, label: str, nieuw: bool) -> tuple[str, str]:
+    """(relative, absolute) designation of a lid (by its number in force, '2a' included) or
+    of the text of a one-lid article."""
     mark = " (nieuw)" if nieuw else ""
     if single:
         return "", f"artikel {nummer}"
-    return f"het {ordinal(lid + 1)} lid{mark}", f"artikel {nummer}, {ordinal(lid + 1)} lid{mark}"
+    return f"het {lid_word(label)}{mark}", f"artikel {nummer}, {lid_word(label)}{mark}"
+
+
+def _positional(leden: list[TLid]) -> bool:
+    """Whether the leden are numbered 1, 2, 3 by position (no lettered or kept number)."""
+    return lid_numbers(leden) == [str(i) for i in range(1, len(leden) + 1)]
 
 
 def _text_change(
@@ -256,10 +262,13 @@ def _article_subs(old: TArtikel, new: TArtikel, nummer: str) -> list[_Sub] | Non
                 f"Het opschrift van artikel {nummer} komt te luiden: {new.kop}.",
             )
         )
-    current = [TLid(lid.tekst, list(lid.onderdelen)) for lid in old.leden]
+    current = [TLid(lid.tekst, list(lid.onderdelen), lid.nummer) for lid in old.leden]
     renumbered_from: int | None = None  # leden from here on carry a new number (Ar 238 lid 7)
+    # Leden are paired by their words; a recorded number alone is no change of text.
     matcher = difflib.SequenceMatcher(
-        a=[repr(lid) for lid in old.leden], b=[repr(lid) for lid in new.leden], autojunk=False
+        a=[repr(lid.inhoud()) for lid in old.leden],
+        b=[repr(lid.inhoud()) for lid in new.leden],
+        autojunk=False,
     )
     shift = 0
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -269,10 +278,13 @@ def _article_subs(old: TArtikel, new: TArtikel, nummer: str) -> list[_Sub] | Non
         for k in range(pairs):
             at = i1 + k + shift
             nieuw = renumbered_from is not None and at >= renumbered_from
-            changed = _lid_subs(current[at], new.leden[j1 + k], at, nummer, single, nieuw)
+            label = lid_numbers(current)[at]
+            changed = _lid_subs(current[at], new.leden[j1 + k], at, label, nummer, single, nieuw)
             if changed is None:
-                lid = new.leden[j1 + k]
-                rel, absolute = _lid_where(nummer, single, at, nieuw)
+                lid = TLid(
+                    new.leden[j1 + k].tekst, new.leden[j1 + k].onderdelen, current[at].nummer
+                )
+                rel, absolute = _lid_where(nummer, single, label, nieuw)
                 if single:
                     return None
                 subs.append(
@@ -280,15 +292,19 @@ def _article_subs(old: TArtikel, new: TArtikel, nummer: str) -> list[_Sub] | Non
                         SubOp("lid-luidt", at, tekst_lid=lid),
                         f"{rel[0].upper()}{rel[1:]} komt te luiden:",
                         f"{absolute[0].upper()}{absolute[1:]}, komt te luiden:",
-                        lid_lines(lid, f"{at + 1}."),
+                        lid_lines(lid, f"{label}."),
                     )
                 )
             else:
                 subs += changed
-            current[at] = new.leden[j1 + k]
+            current[at] = TLid(
+                new.leden[j1 + k].tekst, new.leden[j1 + k].onderdelen, current[at].nummer
+            )
         for _ in range(i1 + pairs, i2):  # leden that go
             at = i1 + pairs + shift
             total = len(current)
+            if not _positional(current):
+                return None  # renumbering around a lettered lid: the article is re-enacted
             renum = (
                 f", onder vernummering van {_lid_renumbering(at + 2, total, -1)}"
                 if at + 1 < total
@@ -308,6 +324,24 @@ def _article_subs(old: TArtikel, new: TArtikel, nummer: str) -> list[_Sub] | Non
             at = i1 + pairs + shift
             lid = new.leden[j]
             total = len(current)
+            labels = lid_numbers(current)
+            if lid.nummer is not None and not lid.nummer.isdigit() and at > 0:
+                # Inserted with a lettered number: the leden after it keep theirs (Ar 238,
+                # second lid, 'tenzij daartegen overwegend bezwaar bestaat').
+                after = lid_word(labels[at - 1])
+                subs.append(
+                    _Sub(
+                        SubOp("lid-invoegen", at, tekst_lid=lid),
+                        f"Na het {after} wordt een lid ingevoegd, luidende:",
+                        f"In artikel {nummer} wordt na het {after} een lid ingevoegd, luidende:",
+                        lid_lines(lid, f"{lid.nummer}."),
+                    )
+                )
+                current.insert(at, lid)
+                shift += 1
+                continue
+            if not _positional(current):
+                return None
             if at == total:
                 rel = "Er wordt een lid toegevoegd, luidende:"
                 absolute = f"Aan artikel {nummer} wordt een lid toegevoegd, luidende:"
@@ -330,10 +364,10 @@ def _article_subs(old: TArtikel, new: TArtikel, nummer: str) -> list[_Sub] | Non
 
 
 def _lid_subs(
-    old: TLid, new: TLid, at: int, nummer: str, single: bool, nieuw: bool
+    old: TLid, new: TLid, at: int, label: str, nummer: str, single: bool, nieuw: bool
 ) -> list[_Sub] | None:
     """Changes inside one lid: its text, or its onderdelen one by one; None to re-enact it."""
-    rel, absolute = _lid_where(nummer, single, at, nieuw)
+    rel, absolute = _lid_where(nummer, single, label, nieuw)
     if old.onderdelen == new.onderdelen:
         sub = _text_change(old.tekst, new.tekst, rel, absolute, at, None)
         return [sub] if sub else None

@@ -84,6 +84,12 @@ class Onderdeel(Model):
 
 class Lid(Model):
     id: Id | None = Field(default=None, description="Nodig wanneer naar dit lid wordt verwezen.")
+    nummer: Artikelnummer | None = Field(
+        default=None,
+        description="Geldend lidnummer, alleen nodig als het niet uit de volgorde volgt: een bij "
+        "wijziging ingevoegd lid (2a) zonder vernummering van de leden erna, of het nummer na "
+        "een vervallen lid. Zonder nummer telt regiodocs door vanaf het vorige lid.",
+    )
     tekst: Tekst
     """Tekst van het lid; verwijs met [[id]]."""
     onderdelen: list[Onderdeel] = Field(default_factory=list)
