@@ -765,3 +765,19 @@ def test_unknown_revision_is_a_usage_error(run: Callable[..., Result]) -> None:
     result = run("wijziging", "--van", "geen-revisie")
     assert result.exit_code == 2
     assert "'geen-revisie' is geen bestand en geen git-revisie" in result.output
+
+
+def test_two_consecutive_onderdelen_and_leden_dropped_in_one_go() -> None:
+    """Found by the random edits: the second of two neighbouring deletions was looked for one
+    place too early (onderdeel -1)."""
+
+    def edit(d: dict[str, Any]) -> None:
+        del article(d, "begrippen")["leden"][0]["onderdelen"][1:3]
+        del article(d, "samenstelling-ab")["leden"][0:2]
+
+    zinnen, result = drafted(edit)
+    assert zinnen == ["Artikel 1 wordt als volgt gewijzigd:", "Artikel 7 komt te luiden:"]
+    assert [s.split("\t")[1] for s in result.instructies[0].subzinnen] == [
+        "Vervalt onderdeel b, onder verlettering van de onderdelen c tot en met g tot b tot en met f.",
+        "Vervalt onderdeel b, onder verlettering van de onderdelen c tot en met f tot b tot en met e.",
+    ]
