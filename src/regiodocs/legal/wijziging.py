@@ -300,10 +300,8 @@ def _article_subs(old: TArtikel, new: TArtikel, nummer: str) -> list[_Sub] | Non
             current[at] = TLid(
                 new.leden[j1 + k].tekst, new.leden[j1 + k].onderdelen, current[at].nummer
             )
-        gone = 0
-        for _ in range(i1 + pairs, i2):  # leden that go, each from the same place
+        for gone in range(i2 - i1 - pairs):  # leden that go, each from the same place
             at = i1 + pairs + shift + gone
-            gone += 1
             total = len(current)
             if not _positional(current):
                 return None  # renumbering around a lettered lid: the article is re-enacted
@@ -407,10 +405,8 @@ def _lid_subs(
                 )
             subs.append(sub)
             current[o_at] = o_new
-        gone = 0
-        for _ in range(i1 + pairs, i2):  # onderdelen that go, each from the same place
+        for gone in range(i2 - i1 - pairs):  # onderdelen that go, each from the same place
             o_at = i1 + pairs + shift + gone
-            gone += 1
             total = len(current)
             if o_at + 1 < total:
                 tail = f", onder verlettering van {_onderdeel_relettering(o_at + 1, total - 1, -1)}"
