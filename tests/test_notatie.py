@@ -149,11 +149,28 @@ def test_dates_in_dutch_notation(tmp_path: Path, written: str) -> None:
     assert _model(tmp_path, Bron, BRON.format(written)).datum == date(2025, 6, 26)
 
 
+def test_29_february_in_a_leap_year(tmp_path: Path) -> None:
+    assert _model(tmp_path, Bron, BRON.format("29-02-2028")).datum == date(2028, 2, 29)
+
+
 @pytest.mark.parametrize(
     ("written", "message"),
     [
-        ("2027-02-30", "'2027-02-30' is geen bestaande datum: die dag bestaat niet"),
-        ("29-02-2027", "'29-02-2027' is geen bestaande datum: die dag bestaat niet"),
+        (
+            "2027-02-30",
+            "'2027-02-30' is geen bestaande datum: dag 30 bestaat niet in februari 2027 (die heeft 28 dagen)",
+        ),
+        (
+            "29-02-2027",
+            "'29-02-2027' is geen bestaande datum: dag 29 bestaat niet in februari 2027",
+        ),
+        ("2027-04-31", "dag 31 bestaat niet in april 2027 (die heeft 30 dagen)"),
+        ("2027-13-01", "'2027-13-01' is geen bestaande datum: maand 13 bestaat niet"),
+        ("01-13-2027", "'01-13-2027' is geen bestaande datum: maand 13 bestaat niet"),
+        ("2027-00-10", "maand 0 bestaat niet"),
+        ("2027-01-00", "dag 0 bestaat niet in januari 2027"),
+        ("0000-01-01", "jaar 0 bestaat niet"),
+        ("32 mei 2027", "dag 32 bestaat niet in mei 2027 (die heeft 31 dagen)"),
         ("20250626", "'20250626' is geen bestaande datum"),  # not seconds since 1970
         ("06/26/2025", "'06/26/2025' is geen bestaande datum"),
         ("26 juno 2025", "'26 juno 2025' is geen bestaande datum"),

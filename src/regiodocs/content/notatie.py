@@ -21,6 +21,7 @@ Netherlands) and ``26 juni 2025``. An impossible date (``2027-02-30``) is refuse
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 from decimal import Decimal
@@ -179,9 +180,19 @@ def datum(value: Any) -> Any:
         parts = (int(match[3]), MAANDEN.index(match[2]) + 1, int(match[1]))
     if parts is None:
         raise NotatieFout(f"'{text.strip()}' is geen bestaande datum; {_DATUM}")
-    try:
-        return date(*parts)
-    except ValueError:
-        raise NotatieFout(
-            f"'{text.strip()}' is geen bestaande datum: die dag bestaat niet in die maand; {_DATUM}"
-        ) from None
+    reason = _impossible(*parts)
+    if reason:
+        raise NotatieFout(f"'{text.strip()}' is geen bestaande datum: {reason}; {_DATUM}")
+    return date(*parts)
+
+
+def _impossible(year: int, month: int, day: int) -> str:
+    """Why a year, month and day make no date ('maand 13 bestaat niet'), or '' if they do."""
+    if not 1 <= month <= 12:
+        return f"maand {month} bestaat niet (een maand is 1 tot en met 12)"
+    if year < 1:
+        return f"jaar {year} bestaat niet"
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        return f"dag {day} bestaat niet in {MAANDEN[month - 1]} {year} (die heeft {last} dagen)"
+    return ""
