@@ -17,8 +17,12 @@ from __future__ import annotations
 
 import copy
 import json
+import typing
 from typing import Any
 
+from pydantic import BaseModel
+
+from regiodocs.content import bounds
 from regiodocs.content.models.common import Model
 
 GENERIC_ID = "Stabiele sleutel"
@@ -102,10 +106,13 @@ def editor_schema(model: type[Model], ids: dict[str, list[str]] | None = None) -
     """The JSON Schema of one content file: Dutch descriptions, and the region's ids if given."""
     schema = copy.deepcopy(model.model_json_schema())
     defs: dict[str, Any] = schema.get("$defs", {})
+    models = _models(model)
     for name, part in [(model.__name__, schema), *defs.items()]:
         _describe(name, part)
+        _bound(models[name], part)
         if ids is not None:
             _restrict(name, part, ids)
+    _unwrap_refs(schema)
     return schema
 
 
@@ -134,6 +141,50 @@ def _describe(name: str, part: dict[str, Any]) -> None:
                 )
         for key in ("anyOf", "items", "additionalProperties", "propertyNames"):
             _drop_generic(prop.get(key))
+
+
+def _models(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
+    """Every model a file's schema describes, by the name pydantic gives it in $defs."""
+    found: dict[str, type[BaseModel]] = {}
+    seen: set[type[BaseModel]] = set()
+
+    def walk(annotation: Any) -> None:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            known = found.setdefault(annotation.__name__, annotation)
+            if known is not annotation:
+                raise ValueError(f"two models are named {annotation.__name__}")
+            if annotation not in seen:
+                seen.add(annotation)
+                for info in annotation.model_fields.values():
+                    walk(info.annotation)
+            return
+        for argument in typing.get_args(annotation):
+            walk(argument)
+
+    walk(model)
+    return found
+
+
+def _bound(model: type[BaseModel], part: dict[str, Any]) -> None:
+    """Each number field's ge/gt/le/lt as minimum/maximum and in its text pattern."""
+    for field, prop in part.get("properties", {}).items():
+        limits = bounds.field_bounds(model.model_fields[field].metadata)
+        if limits:
+            bounds.apply(prop, limits)
+
+
+def _unwrap_refs(node: Any) -> None:
+    """Older pydantic writes a $ref with a description as allOf: [$ref]; same meaning, one form."""
+    if isinstance(node, dict):
+        wrapped = node.get("allOf")
+        if isinstance(wrapped, list) and len(wrapped) == 1 and set(wrapped[0]) == {"$ref"}:
+            node.pop("allOf")
+            node["$ref"] = wrapped[0]["$ref"]
+        for value in node.values():
+            _unwrap_refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            _unwrap_refs(value)
 
 
 def _drop_generic(node: Any) -> None:

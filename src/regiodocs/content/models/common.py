@@ -133,49 +133,34 @@ _WOORD_DATUM = (
 # Numbers and dates follow the Dutch rule in content/notatie.py: the YAML source text is
 # parsed, so `aantal: 14.000` is 14000, never 14. Every number and date field uses one of
 # these types (a test walks the models to make sure).
-_GETAL_TEKST = r"^\s*[+-]?\d{1,3}(\.\d{3})*(,\d+)?\s*$|^\s*[+-]?\d+(,\d+)?\s*$"
+# The editor schema's pattern for a number written as text (a plain number is a YAML number);
+# content/editor.py narrows them to a field's bounds (ge, gt, le, lt).
+AANTAL_TEKST = r"^\s*\d{1,3}(\.\d{3})+\s*$"
+BEDRAG_TEKST = r"^\s*(€|EUR)?\s*\d{1,3}((\.\d{3})*|\d*)(,(\d{1,2}|-{1,2}))?\s*$"
+KOMMAGETAL_TEKST = r"^\s*[+-]?\d{1,3}(\.\d{3})*(,\d+)?\s*$|^\s*[+-]?\d+(,\d+)?\s*$"
+PERCENTAGE_TEKST = r"^\s*\d+(,\d+)?\s*%?\s*$"
 Aantal = Annotated[
     int,
     BeforeValidator(notatie.geheel_getal),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "integer"},
-                {"type": "string", "pattern": r"^\s*\d{1,3}(\.\d{3})+\s*$"},
-            ]
-        }
-    ),
+    WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": AANTAL_TEKST}]}),
 ]
 Bedrag = Annotated[
     Decimal,
     BeforeValidator(notatie.bedrag),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "number"},
-                {
-                    "type": "string",
-                    "pattern": r"^\s*(€|EUR)?\s*\d{1,3}((\.\d{3})*|\d*)(,(\d{1,2}|-{1,2}))?\s*$",
-                },
-            ]
-        }
-    ),
+    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "pattern": BEDRAG_TEKST}]}),
 ]
 Kommagetal = Annotated[
     float,
     BeforeValidator(notatie.kommagetal),
-    WithJsonSchema({"anyOf": [{"type": "number"}, {"type": "string", "pattern": _GETAL_TEKST}]}),
+    WithJsonSchema(
+        {"anyOf": [{"type": "number"}, {"type": "string", "pattern": KOMMAGETAL_TEKST}]}
+    ),
 ]
 Percentage = Annotated[
     float,
     BeforeValidator(notatie.percentage),
     WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "number"},
-                {"type": "string", "pattern": r"^\s*\d+(,\d+)?\s*%?\s*$"},
-            ]
-        }
+        {"anyOf": [{"type": "number"}, {"type": "string", "pattern": PERCENTAGE_TEKST}]}
     ),
 ]
 # JSON Schema cannot compare numbers inside a string, but a pattern can refuse impossible
