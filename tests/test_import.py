@@ -13,7 +13,7 @@ from click.testing import Result
 
 from regiodocs.content.check import check_regeling_source
 from regiodocs.content.load import load_yaml_file
-from regiodocs.legal.numbering import iter_articles, number_regeling
+from regiodocs.legal.numbering import enacted_numbers, iter_articles, number_regeling
 from regiodocs.legal.regeling_view import artikel_view
 
 # shared/ lies beside the repository (as in CI and in a developer's checkout).
@@ -72,9 +72,10 @@ def rendered(regeling_file: Path) -> list[tuple[str, int, int, str]]:
     assert regeling is not None, [str(f) for f in findings]
     assert not [f for f in findings if f.severity == "fout"], [str(f) for f in findings]
     index = number_regeling(regeling)
+    enacted = enacted_numbers(regeling).artikelen
     out = []
     for n, (h, _, _, artikel, _) in enumerate(iter_articles(regeling), start=1):
-        view = artikel_view(artikel, n, h + 1, index, link=False)
+        view = artikel_view(artikel, n, h + 1, index, enacted[artikel.id], link=False)
         parts = []
         for lid in view.leden:
             parts.append(f"{lid.nummer} {lid.tekst}")
@@ -395,3 +396,328 @@ Derde artikel.
         ("artikel-2", "Tweede artikel."),
         ("artikel-3", "Derde artikel."),
     ]
+
+
+# --- lettered numbers, editorial notes, unplaced text, the official XML ----------------------
+
+LETTERED = """##Regeling Lettered
+
+De raden van de gemeenten A en B; Besluiten:
+
+### Artikel 1
+
+1. Het algemeen bestuur bestaat uit vier leden.
+2. Ieder lid heeft één stem.
+2a. Een lid kan zich laten vervangen door zijn plaatsvervanger.
+2b. De plaatsvervanger heeft dezelfde rechten.
+3. Het algemeen bestuur besluit bij meerderheid, met inachtneming van het tweede lid.
+
+### Artikel 1a
+
+Het dagelijks bestuur bestaat uit twee leden, bedoeld in artikel 1, derde lid.
+
+### Artikel 2
+
+De voorzitter wordt aangewezen door het algemeen bestuur.
+"""
+
+
+def test_lettered_leden_and_articles_keep_their_numbers(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    """Schiphol: leden 3a-3f were merged into lid 3. A lid or article inserted by an
+    amendment keeps its number (2a, 1a) in the imported text and in print."""
+    result, data = imported(project, run, LETTERED)
+    assert result.exit_code == 0, result.output
+    [first, second, third] = data["hoofdstukken"][0]["artikelen"]
+    assert [(lid.get("nummer"), lid["id"]) for lid in first["leden"]] == [
+        (None, "lid-1"),
+        (None, "lid-2"),
+        ("2a", "lid-2a"),
+        ("2b", "lid-2b"),
+        (None, "lid-3"),  # counts on from 2b
+    ]
+    assert first["leden"][3]["tekst"] == "De plaatsvervanger heeft dezelfde rechten."
+    assert (second["id"], second["nummer"]) == ("artikel-1a", "1a")
+    assert (third["id"], third.get("nummer")) == ("artikel-2", None)  # counts on from 1a
+    assert "[[artikel-1.lid-3]]" in second["leden"][0]["tekst"]
+    assert "  artikel 1: 5 leden, 0 onderdelen" in result.output
+    printed = rendered(project / "uit.yaml")
+    assert [(nummer, leden) for nummer, leden, _, _ in printed] == [("1", 5), ("1a", 1), ("2", 1)]
+    assert printed[0][3].split(" ")[0:1] == ["1."]
+    assert " 2a. Een lid kan zich" in printed[0][3] and " 2b. De plaatsvervanger" in printed[0][3]
+
+
+NOTES = """##Regeling Noord
+
+De raad en het college van burgemeester en wethouders van de gemeente A; Besluiten:
+
+### Hoofdstuk  I
+
+####Begripsbepalingen
+
+Treedt in werking op een nader te bepalen tijdstip
+
+### Artikel  1
+Treedt in werking op een nader te bepalen tijdstip
+
+In deze regeling wordt verstaan onder: a. de gemeente: de gemeente A; b. het bestuur: het algemeen bestuur.
+
+### Artikel 2 [Vervallen per 01-01-2010]
+
+### Artikel 3
+
+1. Het bestuur vergadert openbaar. [Red: zie ook het reglement van orde.]
+2. Het bestuur stelt een reglement van orde vast.
+
+### Artikel 4
+
+[Vervallen]
+
+### Artikel 5
+
+Deze regeling kan worden aangehaald als: Regeling Noord.
+"""
+
+
+def test_editorial_notes_are_kept_apart_from_the_law_text(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    """Noord-Holland: 'Treedt in werking op een nader te bepalen tijdstip' became law text 59
+    times. Notes are listed with their line, lapsed articles are left out and the article
+    after them records its number."""
+    result, data = imported(project, run, NOTES)
+    assert result.exit_code == 0, result.output
+    artikelen = data["hoofdstukken"][0]["artikelen"]
+    assert [(a["id"], a.get("nummer")) for a in artikelen] == [
+        ("artikel-1", None),
+        ("artikel-3", "3"),
+        ("artikel-5", "5"),
+    ]
+    text = (project / "uit.yaml").read_text(encoding="utf-8")
+    assert "Treedt in werking" not in text.split("# Redactionele")[0]
+    body = text.split("\nid:")[1]
+    assert "Treedt in werking" not in body and "[Red" not in body and "Vervallen" not in body
+    assert artikelen[1]["leden"][0]["tekst"] == "Het bestuur vergadert openbaar."
+    assert len(artikelen[0]["leden"][0]["onderdelen"]) == 2
+    assert "#   regel 9: Treedt in werking op een nader te bepalen tijdstip" in text
+    assert "#   regel 12, artikel 1: Treedt in werking op een nader te bepalen tijdstip" in text
+    assert "#   regel 16, artikel 2: [Vervallen per 01-01-2010]" in text
+    assert "#   regel 20, artikel 3: [Red: zie ook het reglement van orde.]" in text
+    assert "#   regel 25, artikel 4: [Vervallen]" in text
+    assert "redactionele aantekening, regel 16 (artikel 2): [Vervallen per 01-01-2010]" in (
+        result.output
+    )
+    assert "niet overgenomen: artikel 2 (vervallen volgens de bron, regel 16)" in result.output
+    assert "niet overgenomen: artikel 4 (vervallen volgens de bron, regel 23)" in result.output
+    printed = rendered(project / "uit.yaml")
+    assert [nummer for nummer, *_ in printed] == ["1", "3", "5"]
+
+
+UNPLACED = """##Regeling West
+
+De raden van de gemeenten A en B; Besluiten:
+
+### Artikel 1
+
+Er is een openbaar lichaam West.
+
+### Afdeling A
+
+Deze zin staat tussen twee artikelen.
+
+### Artikel 2
+
+Het openbaar lichaam is gevestigd in A.
+
+### Paragraaf 1 Bestuur
+
+### Artikel 3
+
+Het bestuur bestaat uit vier leden.
+
+Aldus vastgesteld in de vergadering van 1 maart 2001,
+
+De voorzitter,
+"""
+
+
+def test_text_that_cannot_be_placed_is_reported_with_its_line(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    result, data = imported(project, run, UNPLACED)
+    assert result.exit_code == 0, result.output
+    assert [a["id"] for a in data["hoofdstukken"][0]["artikelen"]] == [
+        "artikel-1",
+        "artikel-2",
+        "artikel-3",
+    ]
+    lines = result.output.splitlines()
+    assert (
+        "bron.md:9:1: waarschuwing: tekst niet geplaatst (tussen twee artikelen; hoort het bij "
+        "het artikel ervoor?): 'Afdeling A'"
+    ) in lines
+    assert (
+        "bron.md:11:1: waarschuwing: tekst niet geplaatst (tussen twee artikelen; hoort het bij "
+        "het artikel ervoor?): 'Deze zin staat tussen twee artikelen.'"
+    ) in lines
+    assert (
+        "bron.md:17:1: waarschuwing: tekst niet geplaatst (paragraafkop: paragrafen worden als "
+        "hoofdstukindeling gelezen): 'Paragraaf 1 Bestuur'"
+    ) in lines
+    assert (
+        "niet overgenomen: ondertekening na artikel 3 (regels 23-25): 'Aldus vastgesteld in de "
+        "vergadering van 1 maart 2001, De voorzitter,'"
+    ) in lines
+
+
+def test_plain_text_and_word_report_their_own_lines(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    """The line of plain text is its line in the file; of a Word document, its paragraph."""
+    plain = project / "west.txt"
+    plain.write_text(
+        "Regeling West\n\nDe raden van de gemeenten A en B; Besluiten:\n\nArtikel 1\n\n"
+        "Er is een openbaar lichaam West.\n\nTussen de artikelen staat deze zin.\n\n"
+        "Paragraaf 2\n\nArtikel 2\n\nHet openbaar lichaam is gevestigd in A.\n",
+        encoding="utf-8",
+    )
+    result = run("import", str(plain), "-o", str(project / "w.yaml"))
+    assert result.exit_code == 0, result.output
+    assert "west.txt:11:1: waarschuwing: tekst niet geplaatst (paragraafkop" in result.output
+    from docx import Document
+
+    document = Document()
+    for text in [
+        "Regeling West",
+        "De raden van de gemeenten A en B; Besluiten:",
+        "Artikel 1",
+        "Er is een openbaar lichaam West.",
+        "Paragraaf 2",
+        "Artikel 2",
+        "Het openbaar lichaam is gevestigd in A.",
+    ]:
+        document.add_paragraph(text)
+    document.save(str(project / "west.docx"))
+    result = run("import", str(project / "west.docx"), "-o", str(project / "w2.yaml"))
+    assert result.exit_code == 0, result.output
+    assert "west.docx:5:1: waarschuwing: tekst niet geplaatst (paragraafkop" in result.output
+
+
+CVDR_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<cvdr xmlns="http://standaarden.overheid.nl/cvdr/terms/"
+      xmlns:dcterms="http://purl.org/dc/terms/">
+  <meta>
+    <owmskern>
+      <dcterms:identifier>CVDR000001_1</dcterms:identifier>
+      <dcterms:title>Gemeenschappelijke regeling Ons Water</dcterms:title>
+    </owmskern>
+  </meta>
+  <body>
+    <regeling>
+      <aanhef>
+        <al>De raden van de gemeenten A en B,</al>
+        <al>gelet op de Wet gemeenschappelijke regelingen;</al>
+        <al>besluiten vast te stellen de volgende regeling, vastgesteld op 3 maart 2015:</al>
+      </aanhef>
+      <regeling-tekst>
+        <hoofdstuk>
+          <kop><label>Hoofdstuk</label><nr>1</nr><titel>Algemene bepalingen</titel></kop>
+          <artikel>
+            <kop><label>Artikel</label><nr>1</nr><titel>Begrippen</titel></kop>
+            <al>In deze regeling wordt verstaan onder:</al>
+            <lijst type="expliciet">
+              <li><li.nr>a.</li.nr><al>bestuur: het algemeen bestuur;</al></li>
+              <li><li.nr>b.</li.nr><al>deelnemers: de gemeenten A en B, te weten:</al>
+                <lijst type="expliciet">
+                  <li><li.nr>1°.</li.nr><al>de gemeente A;</al></li>
+                  <li><li.nr>2°.</li.nr><al>de gemeente B.</al></li>
+                </lijst>
+              </li>
+            </lijst>
+          </artikel>
+          <artikel>
+            <kop><label>Artikel</label><nr>2</nr><titel>Openbaar lichaam</titel></kop>
+            <lid><lidnr>1</lidnr><al>Er is een openbaar lichaam <nadruk type="cur">Ons Water</nadruk>.</al></lid>
+            <lid><lidnr>2</lidnr><al>Het openbaar lichaam is gevestigd in A.</al>
+              <redactie>Gewijzigd bij besluit van 1 januari 2018.</redactie></lid>
+            <lid><lidnr>2a</lidnr><al>Het openbaar lichaam heeft een eigen website.</al></lid>
+            <lid><lidnr>3</lidnr><al>Het bestuur kan, met inachtneming van het eerste lid, besluiten nemen.</al></lid>
+          </artikel>
+        </hoofdstuk>
+        <hoofdstuk>
+          <kop><label>Hoofdstuk</label><nr>2</nr><titel>Slotbepalingen</titel></kop>
+          <artikel status="vervallen">
+            <kop><label>Artikel</label><nr>3</nr></kop>
+            <redactie>Vervallen per 1 januari 2020.</redactie>
+          </artikel>
+          <artikel>
+            <kop><label>Artikel</label><nr>4</nr><titel>Citeertitel</titel></kop>
+            <al>Deze regeling wordt aangehaald als: Regeling Ons Water.</al>
+          </artikel>
+        </hoofdstuk>
+      </regeling-tekst>
+      <regeling-sluiting>
+        <al>Aldus vastgesteld in de vergadering van 3 maart 2015,</al>
+        <al>De voorzitter,</al>
+      </regeling-sluiting>
+    </regeling>
+  </body>
+</cvdr>
+"""
+
+
+def test_official_cvdr_xml_is_read_into_the_same_structure(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    source = project / "ons-water.xml"
+    source.write_text(CVDR_XML, encoding="utf-8")
+    output = project / "ow.yaml"
+    result = run("import", str(source), "-o", str(output))
+    assert result.exit_code == 0, result.output
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe", pure=True).load(output.read_text(encoding="utf-8"))
+    assert data["titel"] == "Gemeenschappelijke regeling Ons Water"
+    assert data["citeertitel"] == "Regeling Ons Water"
+    assert data["datum_versie"] == "2015-03-03"
+    assert data["aanhef"]["bestuursorganen"] == ["raad"]
+    assert [h["titel"] for h in data["hoofdstukken"]] == ["Algemene bepalingen", "Slotbepalingen"]
+    [begrippen, lichaam] = data["hoofdstukken"][0]["artikelen"]
+    assert begrippen["kop"] == "Begrippen"
+    [lid] = begrippen["leden"]
+    assert lid["tekst"] == "In deze regeling wordt verstaan onder:"
+    assert [o["tekst"] for o in lid["onderdelen"]] == [
+        "bestuur: het algemeen bestuur",
+        "deelnemers: de gemeenten A en B, te weten",
+    ]
+    assert [s["tekst"] for s in lid["onderdelen"][1]["subonderdelen"]] == [
+        "de gemeente A",
+        "de gemeente B",
+    ]
+    assert [(x.get("nummer"), x["tekst"]) for x in lichaam["leden"]] == [
+        (None, "Er is een openbaar lichaam Ons Water."),
+        (None, "Het openbaar lichaam is gevestigd in A."),
+        ("2a", "Het openbaar lichaam heeft een eigen website."),
+        (None, "Het bestuur kan, met inachtneming van [[artikel-2.lid-1]], besluiten nemen."),
+    ]
+    [citeertitel] = data["hoofdstukken"][1]["artikelen"]
+    assert (citeertitel["id"], citeertitel["nummer"]) == ("artikel-4", "4")
+    assert "niet overgenomen: artikel 3 (vervallen volgens de bron, regel 44)" in result.output
+    assert (
+        "redactionele aantekening, regel 37 (artikel 2): [Gewijzigd bij besluit van 1 januari 2018.]"
+        in result.output
+    )
+    assert "niet overgenomen: ondertekening na het laatste artikel (regels 54-56)" in result.output
+    assert "  artikel 2: 4 leden, 0 onderdelen" in result.output
+    assert "  artikel 1: 1 leden, 2 onderdelen" in result.output
+
+
+def test_broken_xml_is_a_located_error(project: Path, run: Callable[..., Result]) -> None:
+    source = project / "kapot.xml"
+    source.write_text(CVDR_XML.replace("</lijst>", "", 1), encoding="utf-8")
+    result = run("import", str(source), "-o", str(project / "k.yaml"))
+    assert result.exit_code == 1
+    assert "kapot.xml:" in result.output and "geen geldige XML" in result.output
+    assert "Traceback" not in result.output
+    assert not (project / "k.yaml").exists()

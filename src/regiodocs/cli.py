@@ -722,8 +722,8 @@ def wijziging(
 def import_command(bron: Path, output: Path | None, soort: str | None) -> None:
     """Zet de gepubliceerde tekst van een bestaande regeling om in regeling.yaml.
 
-    BRON is tekst geplakt van wetten.overheid.nl (.txt), de markdown-spiegel daarvan (.md)
-    of een Word-document (.docx).
+    BRON is tekst geplakt van wetten.overheid.nl (.txt), de markdown-spiegel daarvan (.md),
+    een Word-document (.docx) of de officiële XML (.xml, CVDR of BWB).
     """
 
     def action() -> None:
@@ -743,6 +743,13 @@ def import_command(bron: Path, output: Path | None, soort: str | None) -> None:
         )
         for part in result.weggelaten:
             click.echo(f"niet overgenomen: {part}")
+        for aantekening in result.aantekeningen:
+            plaats = f" ({aantekening.plaats})" if aantekening.plaats else ""
+            click.echo(
+                f"redactionele aantekening, regel {aantekening.regel}{plaats}: {aantekening.tekst}"
+            )
+        for melding in result.meldingen:
+            click.echo(str(melding), err=True)
         click.echo(f"Getroffen door: {', '.join(result.organen)} (aanhef of --soort).")
         click.echo("Telling per artikel (vergelijk met de bron): artikel: leden, onderdelen")
         for nummer, leden, onderdelen in result.telling:
