@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import zipfile
-from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import word_paragraphs
 
 from regiodocs.documents import html
 
@@ -46,10 +45,10 @@ def _words(text: str) -> list[str]:
 
 
 def _docx_text(path: Path) -> str:
-    """Every run of text in the body, in document order (tables, hyperlinks and fields too)."""
-    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
-    runs = re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml.replace("<w:tab/>", "<w:t> </w:t>"))
-    return unescape(" ".join(runs))
+    """Every run of text in the body, in document order (tables, hyperlinks and fields too),
+    with the list numbers Word generates (leden, onderdelen, besluitpunten)."""
+    ours = {"Lid", "Onderdeel", "Subonderdeel", "Besluitpunt"}  # not pandoc's own lists
+    return " ".join(text for _, text in word_paragraphs(path, ours)).replace("\t", " ")
 
 
 def _documents(built: Path) -> list[Path]:

@@ -635,9 +635,16 @@ def docx_to_layout(path: Path) -> Layout:
         raise ContentError(
             [Diagnostic(str(path), 1, 1, "", f"geen leesbaar Word-document (.docx): {error}")]
         ) from None
+    from regiodocs.output.docx_xml import list_labels
+
+    # Word list numbering (leden "1.", onderdelen "a.") is not in the paragraph text.
+    numbering = document.part.numbering_part.element if _has_numbering(document) else None
+    labels = list_labels(document.element.body, numbering)
     lines: Layout = []
     for n, paragraph in enumerate(document.paragraphs, start=1):
         text = " ".join(paragraph.text.split())
+        if paragraph._p in labels and text:
+            text = f"{labels[paragraph._p]} {text}"
         style = (paragraph.style.name if paragraph.style is not None else "") or ""
         if text and style.lower().startswith(("heading", "kop", "title", "titel")):
             lines += [(n, ""), (n, f"### {text}"), (n, "")]
@@ -796,6 +803,12 @@ def xml_to_layout(path: Path, data: bytes) -> Layout:
         out.append((at(aanhef[0]), ""))
     body(start)
     return out
+
+
+def _has_numbering(document: Any) -> bool:
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    return any(rel.reltype == RT.NUMBERING for rel in document.part.rels.values())
 
 
 def read_source(path: Path) -> Layout:

@@ -168,6 +168,7 @@ def finish_docx(data: bytes, meta: DocMeta) -> bytes:
     docx_xml.set_default_language(doc.styles.element, LANGUAGE)
     docx_xml.set_compatibility_mode(doc.settings.element)
     docx_xml.override_languages(doc.element.body, LANGUAGE)
+    docx_xml.word_structure(doc, TAB_MARK)  # list numbering, REF fields
     docx_xml.marks_to_tabs(doc.element.body, TAB_MARK)
     docx_xml.keep_table_rows_whole(doc.element.body)
     out = io.BytesIO()
