@@ -284,3 +284,29 @@ def test_importing_the_word_document_reads_the_word_numbers(builds: tuple[Path, 
     assert layout == read_source(old / REGELING)
     lines = [line for _, line in layout]
     assert "a. algemeen bestuur: het algemeen bestuur van het openbaar lichaam;" in lines
+
+
+def test_a_cited_lettered_lid_gets_its_own_bookmark() -> None:
+    markdown = (
+        "### Artikel 3. Ingevoegd lid {#artikel-3}\n\n"
+        + _lid("1.", "Zie [het tweede lid a](#artikel-3).")
+        + _lid("2.", "Twee.")
+        + _lid("2a.", "Ingevoegd.")
+        + _lid("3.", "Zie [artikel 3, tweede lid a](#artikel-3).")
+    )
+    document = _docx(markdown)
+    docx_xml.word_structure(document, TAB_MARK)
+    body = document.element.body
+    marked = {
+        b.get(f"{W}name"): "".join(t.text for t in b.getparent().iter(f"{W}t"))
+        for b in body.iter(f"{W}bookmarkStart")
+        if b.get(f"{W}name").startswith("Artikel_")
+    }
+    # the inserted lid keeps its typed number; its paragraph holds the bookmark
+    assert marked["Artikel_3_lid_2a"] == f"2a.{TAB_MARK}Ingevoegd."
+    assert marked["Artikel_3"] == "Artikel 3. Ingevoegd lid"
+    anchors = [h.get(f"{W}anchor") for h in body.iter(f"{W}hyperlink")]
+    # "het tweede lid a"; then "artikel " and ", tweede lid a" around the field
+    assert anchors == ["Artikel_3_lid_2a"] * 3
+    instructions = [i.text.strip() for i in body.iter(f"{W}instrText")]
+    assert instructions == ["REF Artikel_3 \\h"]

@@ -561,7 +561,7 @@ _CITATION_PART = (
     ("artikel", re.compile(r"[Aa]rtikel ([0-9A-Za-z]+)")),
     ("hoofdstuk", re.compile(r"[Hh]oofdstuk ([0-9A-Za-z]+)")),
     ("dit", re.compile(r"[Dd]it artikel")),
-    ("lid", re.compile(r"(?:[Hh]et )?([a-z0-9]+) lid")),
+    ("lid", re.compile(r"(?:[Hh]et )?([a-z0-9]+ lid(?: [a-z]+)?)")),  # "tweede lid a": 2a
     ("onderdeel", re.compile(r"onderdeel ([a-z]+)")),
     ("sub", re.compile(r"onder (\d+)°")),
 )
@@ -607,9 +607,12 @@ def _parse_citation(
         return None
     if kind == "hoofdstuk":
         return _Citation(hyperlink, kind, label, shown is not None, (None,))
-    lid = ordinals.get(found["lid"]) if "lid" in found else None
-    if "lid" in found and lid is None:
-        return None
+    lid = None
+    if "lid" in found:
+        word, _, suffix = found["lid"].partition(" lid")
+        if word not in ordinals:
+            return None
+        lid = ordinals[word] + suffix.strip()
     onderdeel, sub = found.get("onderdeel"), found.get("sub")
     if lid is None and onderdeel is not None and "artikel" not in found and here is not None:
         lid = here.lid  # "onderdeel b" of the lid it stands in
