@@ -539,3 +539,41 @@ def test_form_rule_for_every_form(
         check.output
     )
     assert f"bestuur.yaml kiest '{vorm}', maar" in check.output
+
+
+def test_a_toelichting_written_for_another_text_is_stale(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    edit(
+        project / REGELING,
+        "Het algemeen bestuur stelt de financiële en andere voorwaarden van de toetreding vast.",
+        "Het dagelijks bestuur stelt de financiële en andere voorwaarden van de toetreding vast.",
+    )
+    check = run("check")
+    assert check.exit_code == 0
+    (stale,) = [line for line in check.output.splitlines() if "verouderd" in line]
+    text = (project / REGELING).read_text(encoding="utf-8").splitlines()
+    line = next(n for n, t in enumerate(text, start=1) if "toelichting_bij: 5520-63E7-8BE4" in t)
+    assert stale.startswith(f"content/utrecht-west/regeling.yaml:{line}:"), stale
+    assert "waarschuwing: [regeling.hoofdstukken[6].artikelen[0].toelichting_bij]" in stale
+    assert (
+        "de toelichting bij artikel 26 is geschreven bij een andere tekst van het artikel" in stale
+    )
+    new = stale.split("zet dan 'toelichting_bij: ")[1].rstrip("'")
+    assert len(new) == 14 and new != "5520-63E7-8BE4"
+    assert run("check", "--strict").exit_code == 1
+    # Having read the toelichting again, the author records the new text: no warning is left.
+    edit(project / REGELING, "toelichting_bij: 5520-63E7-8BE4", f"toelichting_bij: {new}")
+    assert run("check", "--strict").exit_code == 0
+
+
+def test_a_toelichting_without_its_text_fingerprint_warns(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    edit(project / REGELING, "        toelichting_bij: 5520-63E7-8BE4\n", "")
+    check = run("check")
+    assert check.exit_code == 0
+    assert (
+        "de toelichting bij artikel 26 noemt niet bij welke tekst van het artikel zij hoort; zet "
+        "na het nalezen 'toelichting_bij: 5520-63E7-8BE4'" in check.output
+    ), check.output

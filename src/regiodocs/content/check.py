@@ -75,6 +75,7 @@ def check_region(
     _check_visie(region, found)
     _check_bestuur_en_taken(region, found)
     _check_financien(region, facts, found)
+    _check_peildatum(region, found)
     _check_regeling(region, facts, found)
     _check_besluiten(region, found)
     _check_consultatie(region, facts, found)
@@ -282,6 +283,90 @@ def _check_financien(region: Region, facts: Facts, found: _Findings) -> None:
             found.error(src, ("begrotingsposten", i, "taak"), _unknown("taak", p.taak, taken))
 
 
+def _check_peildatum(region: Region, found: _Findings) -> None:
+    """The inwoners figures name their peildatum, and it is the one the cost key asks for each
+    begrotingsjaar shared out (the rule of financien.yaml, the same words as the regeling)."""
+    from regiodocs.legal.peildatum import VOORBEELD, lees_regel
+
+    if region.financien is None:
+        return
+    src = region.source("financien")
+    sleutel = region.financien.verdeelsleutel
+    regel = lees_regel(sleutel.peildatum_regel)
+    if regel is None:
+        found.error(
+            src,
+            ("verdeelsleutel", "peildatum_regel"),
+            f"regiodocs kan de peildatum '{sleutel.peildatum_regel}' niet lezen; schrijf "
+            f"bijvoorbeeld '{VOORBEELD}'",
+        )
+        return
+    regeling = region.regeling
+    for *_, artikel, path in iter_articles(regeling) if regeling else []:
+        if "verdeelsleutel" not in artikel.regelt:
+            continue
+        tekst = " ".join(lid.tekst for lid in artikel.leden)
+        gedrukt = lees_regel(tekst, geheel=False)
+        if gedrukt != regel:
+            noemt = "noemt een andere peildatum" if gedrukt else "noemt geen peildatum"
+            found.error(
+                region.source("regeling"),
+                (*path, "leden"),
+                f"het artikel over de verdeelsleutel {noemt} dan financien.yaml "
+                f"({_where(src, ('verdeelsleutel', 'peildatum_regel'))}: "
+                f"'{sleutel.peildatum_regel}'); de inwonertallen volgen de regeling",
+            )
+    regio = region.source("regio")
+    deelnemers = region.regio.deelnemers
+    for i, d in enumerate(deelnemers):
+        if not regel.valt_op(d.inwoners.peildatum):
+            found.error(
+                regio,
+                ("deelnemers", i, "inwoners", "peildatum"),
+                f"het inwonertal van {d.naam} heeft peildatum {fmt.datum(d.inwoners.peildatum)}; "
+                f"de verdeelsleutel rekent met inwoners op {sleutel.peildatum_regel} "
+                f"({_where(src, ('verdeelsleutel', 'peildatum_regel'))})",
+            )
+    te_oud = False
+    for j, post in enumerate(region.financien.begrotingsposten):
+        nodig = regel.voor(post.jaar)
+        for i, d in enumerate(deelnemers):
+            if d.inwoners.peildatum > nodig:
+                found.error(
+                    regio,
+                    ("deelnemers", i, "inwoners", "peildatum"),
+                    f"het inwonertal van {d.naam} is van {fmt.datum(d.inwoners.peildatum)}, na de "
+                    f"peildatum {fmt.datum(nodig)} die de verdeelsleutel vraagt voor begrotingsjaar "
+                    f"{post.jaar} (begrotingspost '{post.id}', {_where(src, ('begrotingsposten', j, 'jaar'))})",
+                )
+        ouder = sorted({d.inwoners.peildatum for d in deelnemers if d.inwoners.peildatum < nodig})
+        if not ouder:
+            continue
+        te_oud = True
+        if sleutel.raming is None:
+            found.warn(
+                src,
+                ("begrotingsposten", j, "jaar"),
+                f"de bijdragen voor begrotingspost '{post.id}' ({post.jaar}) zijn berekend met "
+                f"inwonertallen op {fmt.opsomming([fmt.datum(p) for p in ouder])}; de "
+                f"verdeelsleutel vraagt {fmt.datum(nodig)}. Werk de inwonertallen in regio.yaml "
+                "bij, of zeg onder 'raming' bij de verdeelsleutel waarmee is gerekend (dat komt "
+                "in de documenten)",
+            )
+    if sleutel.raming is not None and not te_oud:
+        found.warn(
+            src,
+            ("verdeelsleutel", "raming"),
+            "de inwonertallen liggen op de peildatum voor ieder begrotingsjaar; de 'raming' is "
+            "niet meer nodig en zou de documenten iets onjuists laten zeggen",
+        )
+
+
+def _where(src: SourceFile, path: YamlPath) -> str:
+    line, _ = src.locate(path)
+    return f"{src.path.name}:{line}"
+
+
 def _check_regeling(region: Region, facts: Facts, found: _Findings) -> None:
     regeling = region.regeling
     if regeling is None:
@@ -350,6 +435,42 @@ def _check_regeling(region: Region, facts: Facts, found: _Findings) -> None:
             )
     if not any(a.toelichting for *_, a, _ in iter_articles(regeling)):
         found.warn(src, ("hoofdstukken",), "de regeling heeft geen artikelsgewijze toelichting")
+    _check_stale_toelichting(region, src, found)
+
+
+def _check_stale_toelichting(region: Region, src: SourceFile, found: _Findings) -> None:
+    """A toelichting records the fingerprint of the article text it explains (``toelichting_bij``,
+    like a beoordeling); when the article text changes, the toelichting may be out of date.
+
+    Once any article records one, an explained article without one is reported too.
+    """
+    from regiodocs.legal.wgr import printed_articles
+
+    try:
+        gedrukt = printed_articles(region)
+    except VerwijzingFout:
+        return  # the text cannot be printed; the reference is reported as an error already
+    bound = any(g.artikel.toelichting_bij for g in gedrukt)
+    for g in gedrukt:
+        artikel = g.artikel
+        if not artikel.toelichting:
+            continue
+        if artikel.toelichting_bij is None:
+            if bound:
+                found.warn(
+                    src,
+                    (*g.path, "toelichting"),
+                    f"de toelichting bij {g.nummer} noemt niet bij welke tekst van het artikel zij "
+                    f"hoort; zet na het nalezen 'toelichting_bij: {g.vingerafdruk}'",
+                )
+        elif artikel.toelichting_bij != g.vingerafdruk:
+            found.warn(
+                src,
+                (*g.path, "toelichting_bij"),
+                f"de toelichting bij {g.nummer} is geschreven bij een andere tekst van het artikel "
+                f"(vingerafdruk {artikel.toelichting_bij}, nu {g.vingerafdruk}) en kan verouderd "
+                f"zijn; lees haar na en zet dan 'toelichting_bij: {g.vingerafdruk}'",
+            )
 
 
 def _check_handwritten(text: str, path: YamlPath, src: SourceFile, found: _Findings) -> None:

@@ -757,7 +757,7 @@ def _weken(tekst: str) -> int | None:
 @_rule(
     "WGR-12",
     "Ontwerpbegroting en zienswijzen van de raden",
-    "art. 35 Wgr (twaalf weken sinds 2022)",
+    "art. 35, eerste en derde lid, Wgr (twaalf weken sinds 1 juli 2022)",
 )
 def _zienswijzen(t: _Toets, u: Uitkomst) -> None:
     for g in t.need(u, "zienswijze-besluiten", "de zienswijzen van de raden", r"zienswijze"):
@@ -813,7 +813,7 @@ def _kaders(t: _Toets, u: Uitkomst) -> None:
 @_rule(
     "WGR-14",
     "Begroting en jaarrekening: vaststelling, toezending aan GS, geen delegatie",
-    "art. 33a, 34 en 34a Wgr",
+    "art. 33a, tweede lid, en art. 34, tweede en vierde lid, Wgr",
 )
 def _begroting(t: _Toets, u: Uitkomst) -> None:
     checks = (

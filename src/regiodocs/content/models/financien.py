@@ -12,7 +12,16 @@ from regiodocs.content.models.common import Aantal, Bedrag, Id, Model, Tekst
 class Verdeelsleutel(Model):
     grondslag: Literal["inwoners"] = "inwoners"
     """Waarnaar verdeeld wordt (nu: inwoners)."""
-    peildatum_regel: Tekst = Field(description="Bijv. '1 januari van het voorafgaande jaar'.")
+    peildatum_regel: Tekst = Field(
+        description="Peildatum van de inwonertallen, bijv. '1 januari van het jaar voorafgaand "
+        "aan het begrotingsjaar'; het artikel over de verdeelsleutel noemt dezelfde peildatum."
+    )
+    raming: Tekst | None = Field(
+        default=None,
+        description="Alleen als de inwonertallen (nog) niet op de peildatum voor een "
+        "begrotingsjaar liggen, bijv. omdat die cijfers er nog niet zijn: waarmee is gerekend en "
+        "wanneer dat wordt rechtgezet. Deze tekst staat in de documenten bij de bijdragen.",
+    )
     decimalen: Aantal = Field(default=2, ge=0, le=4)
     """Aantal decimalen van de percentages."""
 

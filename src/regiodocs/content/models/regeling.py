@@ -2,8 +2,9 @@
 
 Nothing is numbered by hand: numbers follow from the order here. Legal text cites other
 provisions by id with ``[[artikel-id]]``, ``[[artikel-id.lid-id]]``,
-``[[artikel-id.lid-id.onderdeel-id]]`` or ``[[hoofdstuk-id]]``; the renderer writes the
-citation in the form of the Aanwijzingen voor de regelgeving.
+``[[artikel-id.lid-id.onderdeel-id]]``, ``[[hoofdstuk-id]]`` or ``[[paragraaf-id]]``, more at
+once with ``[[id en id]]``, ``[[id, id en id]]`` or ``[[id tot en met id]]``; the renderer
+writes the citation in the form of the Aanwijzingen voor de regelgeving.
 """
 
 from __future__ import annotations
@@ -112,6 +113,12 @@ class Artikel(Model):
     )
     leden: list[Lid] = Field(min_length=1, description="Eén lid = een artikel zonder lidnummer.")
     toelichting: Tekst | None = Field(default=None, description="Artikelsgewijze toelichting.")
+    toelichting_bij: Tekst | None = Field(
+        default=None,
+        description="Vingerafdruk van de artikeltekst waarbij de toelichting is geschreven "
+        "(de check noemt haar). Verandert de tekst van het artikel, dan waarschuwt de check dat "
+        "de toelichting verouderd kan zijn.",
+    )
 
 
 class Paragraaf(Model):

@@ -19,6 +19,7 @@ from regiodocs.documents.views.common import (
     gemeente_view,
     municipal_meta,
 )
+from regiodocs.legal.peildatum import raming_zin
 
 
 def raadsvoorstel(facts: Facts, voorstel: Raadsvoorstel, d: Deelnemer, mask: bool) -> Job:
@@ -109,6 +110,7 @@ def voorstel_context(
         "wgr_stand": _wgr_stand(facts)
         if any(b.document == "regeling" for b in voorstel.bijlagen)
         else "",
+        "raming": raming_zin(facts.region),
         "wgr_overweging": _wgr_overweging(facts)
         if any(b.document == "regeling" for b in voorstel.bijlagen)
         else "",

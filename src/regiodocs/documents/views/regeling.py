@@ -18,6 +18,7 @@ from regiodocs.documents.views.common import (
 )
 from regiodocs.governance.verdeelsleutel import METHODE, bijdragen
 from regiodocs.legal.numbering import iter_articles
+from regiodocs.legal.peildatum import raming_zin
 from regiodocs.legal.regeling_view import legal_text, resolve_regeling
 
 
@@ -34,6 +35,7 @@ def regeling(facts: Facts) -> Job:
             eenheid=fmt.procent(Decimal(1).scaleb(-facts.decimalen), facts.decimalen),
         ),
         "bijdragen": _bijdragen_tabel(facts),
+        "raming": raming_zin(region),
         "bijdragen_artikel": _cite_subject(facts, "verdeelsleutel", "volgens "),
         "stemverhouding": _stemverhouding_rows(facts),
         "stemregel": _stemregel(facts),
