@@ -347,6 +347,7 @@ LIST_KINDS = (
 )
 # CT_PPr children that come before w:numPr, in schema order.
 _BEFORE_NUMPR = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl")
+_BEFORE_NUMPR_TAGS = frozenset(qn(f"w:{t}") for t in _BEFORE_NUMPR)
 
 
 @dataclass
@@ -376,9 +377,13 @@ class ListResult:
     heading_of: dict[tuple[str, str], Any] = field(default_factory=dict)  # (kind, label) -> p
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PSTYLE_PATH = f"{_W}pPr/{_W}pStyle"
+
+
 def _style_of(paragraph: Any) -> str | None:
-    style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-    return None if style is None else style.get(qn("w:val"))
+    style = paragraph.find(_PSTYLE_PATH)
+    return None if style is None else style.get(f"{_W}val")
 
 
 def _first_text(paragraph: Any) -> Any:
@@ -537,7 +542,7 @@ def _set_num_pr(paragraph: Any, num_id: int) -> None:
     num_pr = OxmlElement("w:numPr")
     num_pr.append(_el("w:ilvl", val="0"))
     num_pr.append(_el("w:numId", val=str(num_id)))
-    before = [c for c in ppr if c.tag in {qn(f"w:{t}") for t in _BEFORE_NUMPR}]
+    before = [c for c in ppr if c.tag in _BEFORE_NUMPR_TAGS]
     if before:
         before[-1].addnext(num_pr)
     else:
