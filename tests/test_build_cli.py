@@ -44,9 +44,16 @@ def test_second_build_converts_nothing_and_rewrites_nothing(
     before = {p: p.stat().st_mtime_ns for p in (project / "build").rglob("*.docx")}
     again = run("build", "all")
     assert again.exit_code == 0
+    # The inputs did not change: the manifest says so, and nothing is loaded or converted.
+    assert "0 document(en) gemaakt, 35 ongewijzigd: de inhoud, de sjablonen" in again.output
+    assert {p: p.stat().st_mtime_ns for p in before} == before
+    # A change that makes the same documents (a comment) runs the build: all from the cache.
+    regio = project / "content/utrecht-west/regio.yaml"
+    regio.write_text(regio.read_text(encoding="utf-8") + "# opmerking\n", encoding="utf-8")
+    third = run("build", "all")
     assert (
         "0 document(en) gemaakt, 35 ongewijzigd; 0 opnieuw opgemaakt met 0 pandoc-run(s), 35 uit de cache."
-        in again.output
+        in third.output
     )
     assert {p: p.stat().st_mtime_ns for p in before} == before
 

@@ -37,7 +37,11 @@ def cli(project: Path, *args: str) -> subprocess.Popen[bytes]:
 
 
 def outputs(build: Path) -> dict[str, bytes]:
-    return {k: v for k, v in snapshot(build).items() if not k.startswith(".cache") and k != ".lock"}
+    return {
+        k: v
+        for k, v in snapshot(build).items()
+        if not k.startswith(".cache") and k not in (".lock", ".regiodocs-manifest.json")
+    }
 
 
 def copy_project(tmp_path: Path, name: str) -> Path:

@@ -4,15 +4,17 @@ and only then write into build/.
 Nothing is written until every document rendered and converted, so a content or template
 error, or a failing pandoc, leaves build/ as it was. Every document is converted in full
 by pandoc (output/convert.py); conversions are cached by a key over everything that shapes
-the .docx (output/cache.py), so a rebuild with nothing changed runs no pandoc at all and an
-edit reconverts only the documents whose Markdown changed.
+the .docx (output/cache.py), so an edit reconverts only the documents whose Markdown
+changed. The build store (output/store.py) then switches all outputs into place together,
+removes what the build no longer makes and refuses to overwrite a file changed by hand; its
+manifest lets the command line skip a build whose inputs did not change at all.
 """
 
 from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from regiodocs.content.models.regio import Deelnemer
 from regiodocs.content.pipeline import load_checked
@@ -22,13 +24,16 @@ from regiodocs.documents.render import make_environment, render_document
 from regiodocs.documents.views.common import KINDS, Job
 from regiodocs.output.cache import Cache
 from regiodocs.output.convert import Document, Progress, convert_all
-from regiodocs.output.write import build_lock, write_bytes_atomic
+from regiodocs.output.manifest import scope_key
+from regiodocs.output.store import Output, Scope, switch
+from regiodocs.output.write import build_lock
 
 
 @dataclass
 class BuildReport:
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)  # outputs this build no longer makes
     converted: list[str] = field(default_factory=list)  # outputs made anew (not from the cache)
     from_cache: list[str] = field(default_factory=list)
     pandoc_runs: int = 0
@@ -69,14 +74,27 @@ def build(
     wgr_errors: bool = True,
     use_cache: bool = True,
     batch: bool = True,
+    inputs_digest: str | None = None,
 ) -> BuildReport:
-    """Build the requested kinds of documents of a region (or of one municipality)."""
+    """Build the requested kinds of documents of a region (or of one municipality).
+
+    ``inputs_digest`` (output/manifest.py) is recorded with the outputs, so the next call
+    with the same inputs can be skipped before anything is loaded."""
+    key = scope_key(region_id, kinds, gemeente)
     checked = load_checked(content_dir, region_id, wgr=wgr_errors)
     if gemeente is not None:
         gemeente = match_gemeente(gemeente, checked.region.regio.deelnemers)
     jobs = plan_documents(checked.facts, kinds, gemeente)
+    scope = Scope(region_id, kinds, gemeente, key, inputs_digest)
     return build_jobs(
-        jobs, template_dir, build_dir, workers, progress, use_cache=use_cache, batch=batch
+        jobs,
+        template_dir,
+        build_dir,
+        scope,
+        workers,
+        progress,
+        use_cache=use_cache,
+        batch=batch,
     )
 
 
@@ -84,15 +102,17 @@ def build_jobs(
     jobs: list[Job],
     template_dir: Path,
     build_dir: Path,
+    scope: Scope,
     workers: int | None = None,
     progress: Progress | None = None,
     *,
     use_cache: bool = True,
     batch: bool = True,
 ) -> BuildReport:
-    """Render every job, convert them all, and only then write them into build/.
+    """Render every job, convert them all, and only then switch them into build/.
 
-    ``batch`` runs pandoc once per core for many documents; without it, once per document.
+    Outputs of ``scope`` that these jobs no longer make are removed (a scope that names no
+    kinds removes nothing). ``batch`` runs pandoc once per core for many documents; without it, once per document.
     """
     env = make_environment(template_dir)
     documents = [Document(str(job.output), render_document(env, job), job.meta) for job in jobs]
@@ -104,15 +124,19 @@ def build_jobs(
         pandoc_runs=result.pandoc_runs,
         notices=result.notices,
     )
+    outputs = [
+        Output(PurePosixPath(f"{doc.name}{suffix}"), payload, job.kind, job.gemeente)
+        for job, doc, data in zip(jobs, documents, result.docx, strict=True)
+        for suffix, payload in (
+            (".md", doc.markdown.encode("utf-8")),
+            (".docx", data),
+            (".html", _html_page(doc).encode("utf-8")),
+        )
+    ]
     with build_lock(build_dir):
-        for doc, data in zip(documents, result.docx, strict=True):
-            for target, payload in (
-                (build_dir / f"{doc.name}.md", doc.markdown.encode("utf-8")),
-                (build_dir / f"{doc.name}.docx", data),
-                (build_dir / f"{doc.name}.html", _html_page(doc).encode("utf-8")),
-            ):
-                changed = write_bytes_atomic(target, payload)
-                (report.written if changed else report.unchanged).append(target)
+        switched = switch(build_dir, outputs, scope)
+        report.written, report.unchanged = switched.written, switched.unchanged
+        report.removed = switched.removed
         if cache is not None:
             for n, key in enumerate(result.keys):
                 if documents[n].name in result.converted:

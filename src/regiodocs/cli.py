@@ -504,11 +504,22 @@ def build(
     """Maak documenten van SOORT (of alle: all) voor de regio, of voor één gemeente."""
 
     def action() -> None:
+        from regiodocs.output import manifest
+
+        kinds = tuple(t for t in DOCUMENT_TYPES if t != "all") if soort == "all" else (soort,)
+        # Same inputs, same bytes: when build/ holds what these inputs make, stop here,
+        # before loading content or starting pandoc (output/manifest.py).
+        digest = manifest.inputs_digest(content_dir, template_dir, manifest.locate_pandoc())
+        key = manifest.scope_key(region_id, kinds, gemeente)
+        current = manifest.up_to_date(build_dir, key, digest)
+        if current is not None:
+            _report_up_to_date(current)
+            return
+
         from regiodocs.build import build as run_build
-        from regiodocs.documents.views.common import EXTRA_KINDS, KINDS
+        from regiodocs.output.store import PartialSwitch
         from regiodocs.output.write import BuildFailure
 
-        kinds = KINDS + EXTRA_KINDS if soort == "all" else (soort,)
         # Progress on a terminal only; quiet when piped and in CI.
         progress = (
             _progress_printer()
@@ -517,14 +528,20 @@ def build(
         )
         try:
             report = run_build(
-                content_dir, template_dir, build_dir, region_id, kinds, gemeente, workers, progress
+                content_dir,
+                template_dir,
+                build_dir,
+                region_id,
+                kinds,
+                gemeente,
+                workers,
+                progress,
+                inputs_digest=digest,
             )
+        except PartialSwitch as exc:
+            _fail("build", str(exc), 1)
         except BuildFailure as exc:
-            if _json_mode():
-                _json_failure("build", f"{exc}. Er is niets in {build_dir} gewijzigd.")
-            else:
-                click.echo(f"Fout: {exc}. Er is niets in {build_dir} gewijzigd.", err=True)
-            sys.exit(1)
+            _fail("build", f"{exc}. Er is niets in {build_dir} gewijzigd.", 1)
         if progress:
             click.echo("", err=True)
         docx = [p for p in report.written if p.suffix == ".docx"]
@@ -540,6 +557,8 @@ def build(
             click.echo(f"Let op: {notice}", err=True)
         for path in docx:
             _info(f"gemaakt: {path}")
+        for path in report.removed:
+            _info(f"verwijderd (wordt niet meer gemaakt): {path}")
         for path in report.unchanged:
             if path.suffix == ".docx":
                 _detail(f"ongewijzigd: {path}")
@@ -551,6 +570,19 @@ def build(
         )
 
     _run(action, build_dir=build_dir)
+
+
+def _report_up_to_date(outputs: list[Path]) -> None:
+    """The summary of a build that found nothing to do."""
+    docx = [p for p in outputs if p.suffix == ".docx"]
+    if _json_mode():
+        _emit_json(True, [], gemaakt=[], ongewijzigd=[p.as_posix() for p in docx], pandoc_runs=0)
+    for path in docx:
+        _detail(f"ongewijzigd: {path}")
+    _info(
+        f"0 document(en) gemaakt, {len(docx)} ongewijzigd: de inhoud, de sjablonen en "
+        "regiodocs zelf zijn niet veranderd sinds de vorige build."
+    )
 
 
 def _progress_printer() -> Callable[[int, int, str], None]:
@@ -670,6 +702,7 @@ def wijziging(
     def action() -> None:
         from regiodocs.build import build_jobs
         from regiodocs.legal.wijziging import draft, load_version, wijziging_job
+        from regiodocs.output.store import Scope
 
         checked_dir = content_dir / region_id
         naar_spec = naar or str(checked_dir / "regeling.yaml")
@@ -685,7 +718,7 @@ def wijziging(
 
         region = load_checked(content_dir, region_id, wgr=False).region
         job = wijziging_job(region, result, herziening)
-        report = build_jobs([job], template_dir, build_dir)
+        report = build_jobs([job], template_dir, build_dir, Scope(region_id, ()))
         for i in result.instructies:
             click.echo(f"{i.letter}. {i.zin}")
             for sub in i.subzinnen:
@@ -788,6 +821,7 @@ def afweging(
         from regiodocs.content.pipeline import load_checked
         from regiodocs.documents.plan import plan_documents
         from regiodocs.governance.afweging import beoordeel
+        from regiodocs.output.store import Scope
 
         checked = load_checked(content_dir, region_id)
         region = checked.region
@@ -802,7 +836,7 @@ def afweging(
             for j in plan_documents(checked.facts, ("afweging",))
             if j.output.name.endswith(f"-afweging-{opgave}")
         ]
-        report = build_jobs(jobs, template_dir, build_dir)
+        report = build_jobs(jobs, template_dir, build_dir, Scope(region_id, ()))
         click.echo(f"{chosen.titel}: {advies.uitkomst}. {advies.redenering}")
         for path in report.written + report.unchanged:
             if path.suffix == ".docx":

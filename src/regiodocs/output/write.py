@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import importlib.util
 import io
 import os
-import shutil
 import signal
 import subprocess
 import tempfile
@@ -32,6 +30,7 @@ from regiodocs.documents.markdown import TAB_MARK
 from regiodocs.documents.views.common import DocMeta
 from regiodocs.output import docx_xml
 from regiodocs.output.house_style import LANGUAGE
+from regiodocs.output.manifest import locate_pandoc
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -42,20 +41,13 @@ class BuildFailure(Exception):
 
 
 def find_pandoc() -> str:
-    """The pandoc bundled with pypandoc-binary (found without importing pypandoc), else PATH."""
-    spec = importlib.util.find_spec("pypandoc")
-    name = "pandoc.exe" if os.name == "nt" else "pandoc"
-    if spec and spec.submodule_search_locations:
-        for location in spec.submodule_search_locations:
-            candidate = Path(location) / "files" / name
-            if candidate.is_file() and os.access(candidate, os.X_OK):
-                return str(candidate)
-    found = shutil.which("pandoc")  # PATHEXT makes this find pandoc.exe on Windows
-    if found:
-        return found
-    raise BuildFailure(
-        "pandoc is niet gevonden: installeer regiodocs met 'make' (pypandoc-binary bevat pandoc)"
-    )
+    """The pandoc bundled with pypandoc-binary, else the one on PATH."""
+    found = locate_pandoc()
+    if found is None:
+        raise BuildFailure(
+            "pandoc is niet gevonden: installeer regiodocs met 'make' (pypandoc-binary bevat pandoc)"
+        )
+    return found
 
 
 def source_date_epoch(meta: DocMeta) -> int:
@@ -182,7 +174,7 @@ def finish_docx(data: bytes, meta: DocMeta) -> bytes:
     )
 
 
-def _reason(exc: OSError) -> str:
+def reason(exc: OSError) -> str:
     """A Dutch reason for the file-system errors a user can do something about."""
     reasons = {
         errno.ENOSPC: "de schijf is vol",
@@ -205,7 +197,7 @@ def write_bytes_atomic(target: Path, data: bytes) -> bool:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise BuildFailure(f"kan niet schrijven in {target.parent}: {_reason(exc)}") from None
+        raise BuildFailure(f"kan niet schrijven in {target.parent}: {reason(exc)}") from None
     try:
         os.fchmod(fd, 0o666 & ~_UMASK)
         with os.fdopen(fd, "wb") as handle:
@@ -216,7 +208,7 @@ def write_bytes_atomic(target: Path, data: bytes) -> bool:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise BuildFailure(f"schrijven van {target} mislukt: {_reason(exc)}") from None
+        raise BuildFailure(f"schrijven van {target} mislukt: {reason(exc)}") from None
     return True
 
 
@@ -234,7 +226,7 @@ def build_lock(build_dir: Path) -> Iterator[None]:
         lock = FileLock(build_dir / ".lock")
         lock.acquire()
     except OSError as exc:
-        raise BuildFailure(f"kan map {build_dir} niet gebruiken: {_reason(exc)}") from None
+        raise BuildFailure(f"kan map {build_dir} niet gebruiken: {reason(exc)}") from None
     try:
         # A build killed while writing leaves its temporary files; with the lock held no
         # other build can own them, so they go.

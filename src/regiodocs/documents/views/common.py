@@ -51,6 +51,7 @@ class Job:
     output: PurePosixPath  # relative to build/, without suffix
     context: dict[str, Any]
     meta: DocMeta
+    gemeente: str | None = None  # the municipality's id for its own documents
 
 
 @dataclass(frozen=True)

@@ -52,4 +52,4 @@ def raadsinformatiebrief(facts: Facts, brief: Informatiebrief, d: Deelnemer, mas
         ),
     )
     out = PurePosixPath(d.id, f"{data.datum.isoformat()}-raadsinformatiebrief-{brief.id}")
-    return Job("raadsinformatiebrief", "raadsinformatiebrief.md.j2", out, context, meta)
+    return Job("raadsinformatiebrief", "raadsinformatiebrief.md.j2", out, context, meta, d.id)

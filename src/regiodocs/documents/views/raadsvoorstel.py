@@ -52,7 +52,7 @@ def voorstel_job(
         ),
     )
     out = PurePosixPath(d.id, f"{data.raadsvergadering.isoformat()}-{kind}-{voorstel.id}")
-    return Job(kind, f"{kind}.md.j2", out, voorstel_context(facts, voorstel, d, mask), meta)
+    return Job(kind, f"{kind}.md.j2", out, voorstel_context(facts, voorstel, d, mask), meta, d.id)
 
 
 def voorstel_context(

@@ -1,0 +1,104 @@
+"""The manifest of build/: which files regiodocs wrote, their SHA-256, and a digest of the
+inputs each build scope was made from.
+
+Standard library only: the command line reads it before importing anything heavy, so a
+build whose inputs did not change ends in milliseconds (``up_to_date``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+MANIFEST = ".regiodocs-manifest.json"
+FORMAT = 1
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_manifest(build_dir: Path) -> dict[str, Any] | None:
+    """The manifest of ``build_dir``; None when there is none or it is unreadable (then
+    regiodocs cannot tell hand edits apart and treats build/ as before manifests)."""
+    try:
+        raw = json.loads((build_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(raw, dict) or raw.get("formaat") != FORMAT:
+        return None
+    if not isinstance(raw.get("bestanden"), dict) or not isinstance(raw.get("invoer"), dict):
+        return None
+    return raw
+
+
+def scope_key(region: str, kinds: Iterable[str], gemeente: str | None) -> str:
+    """The key of a build's scope as the user asked for it (region, kinds, municipality)."""
+    return "|".join((region, ",".join(sorted(kinds)), gemeente or "*"))
+
+
+def _files(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in ("__pycache__", ".git"))
+        found.extend(Path(root, n) for n in sorted(names))
+    return found
+
+
+def inputs_digest(content_dir: Path, template_dir: Path, pandoc: str | None) -> str:
+    """A digest over everything a build's output depends on: every file of the content and
+    template folders, regiodocs's own code and data, the pandoc program (path, size, time)
+    and SOURCE_DATE_EPOCH. Equal digests mean equal outputs (builds are deterministic)."""
+    digest = hashlib.sha256()
+    for label, folder in (("inhoud", content_dir), ("sjablonen", template_dir), ("code", _PACKAGE)):
+        digest.update(f"{label}\0".encode())
+        for path in _files(folder):
+            digest.update(path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape"))
+            digest.update(b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    if pandoc is not None:
+        info = os.stat(pandoc)
+        digest.update(f"pandoc\0{pandoc}\0{info.st_size}\0{info.st_mtime_ns}".encode())
+    digest.update(f"epoch\0{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
+    return digest.hexdigest()
+
+
+def up_to_date(build_dir: Path, key: str, digest: str) -> list[Path] | None:
+    """The outputs of scope ``key`` when build/ already holds exactly what a build from
+    inputs with ``digest`` writes: the digest recorded for the scope matches and every file
+    the scope wrote is on disk with the bytes recorded. None when a build must run."""
+    manifest = read_manifest(build_dir)
+    made = manifest["invoer"].get(key) if manifest else None
+    if not isinstance(made, dict) or made.get("digest") != digest:
+        return None
+    assert manifest is not None
+    outputs = []
+    for name in made.get("bestanden", ()):
+        entry = manifest["bestanden"].get(name)
+        path = build_dir / name
+        try:
+            if entry is None or sha256(path.read_bytes()) != entry.get("sha256"):
+                return None
+        except OSError:
+            return None
+        outputs.append(path)
+    return outputs
+
+
+def locate_pandoc() -> str | None:
+    """The pandoc bundled with pypandoc-binary (found without importing pypandoc), else the
+    one on PATH (PATHEXT makes this find pandoc.exe on Windows); None when there is none."""
+    spec = importlib.util.find_spec("pypandoc")
+    name = "pandoc.exe" if os.name == "nt" else "pandoc"
+    if spec and spec.submodule_search_locations:
+        for location in spec.submodule_search_locations:
+            candidate = Path(location) / "files" / name
+            if candidate.is_file() and os.access(candidate, os.X_OK):
+                return str(candidate)
+    return shutil.which("pandoc")
