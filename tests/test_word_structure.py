@@ -200,7 +200,9 @@ def test_lettered_inserts_stay_typed_and_the_list_counts_on(tmp_path: Path) -> N
         + _lid("1.", "Eerste.")
         + _lid("a.", "een;", "Onderdeel")
         + _lid("aa.", "ingevoegd;", "Onderdeel")
-        + _lid("b.", "twee.", "Onderdeel")
+        + _lid("b.", "twee:", "Onderdeel")
+        + _lid("1°.", "eerste sub;", "Subonderdeel")
+        + _lid("2°.", "tweede sub.", "Subonderdeel")
         + _lid("2.", "Tweede.")
         + _lid("2a.", "Ingevoegd lid.")
         + _lid("3.", "Derde.")
@@ -216,7 +218,9 @@ def test_lettered_inserts_stay_typed_and_the_list_counts_on(tmp_path: Path) -> N
         ("Lid", "1.\tEerste."),
         ("Onderdeel", "a.\teen;"),
         ("Onderdeel", "aa.\tingevoegd;"),
-        ("Onderdeel", "b.\ttwee."),
+        ("Onderdeel", "b.\ttwee:"),
+        ("Subonderdeel", "1°.\teerste sub;"),
+        ("Subonderdeel", "2°.\ttweede sub."),
         ("Lid", "2.\tTweede."),
         ("Lid", "2a.\tIngevoegd lid."),
         ("Lid", "3.\tDerde."),
@@ -228,8 +232,8 @@ def test_lettered_inserts_stay_typed_and_the_list_counts_on(tmp_path: Path) -> N
         for p in body.iter(f"{W}p")
         if p.find(f"{W}pPr/{W}pStyle") is not None
     ]
-    # the heading, then: 1. a. (aa. typed) b. 2. (2a. typed) 3. 5.
-    assert numbered == [False, True, True, False, True, True, False, True, True]
+    # the heading, then: 1. a. (aa. typed) b. 1°. 2°. 2. (2a. typed) 3. 5.
+    assert numbered == [False, True, True, False, True, True, True, True, False, True, True]
 
 
 def test_the_same_bytes_twice(builds: tuple[Path, Path], tmp_path: Path) -> None:
@@ -310,3 +314,49 @@ def test_a_cited_lettered_lid_gets_its_own_bookmark() -> None:
     assert anchors == ["Artikel_3_lid_2a"] * 3
     instructions = [i.text.strip() for i in body.iter(f"{W}instrText")]
     assert instructions == ["REF Artikel_3 \\h"]
+
+
+def test_a_lid_inserted_as_2a_in_the_regeling_stays_typed_and_is_cited(project: Path) -> None:
+    from conftest import edit
+
+    from regiodocs.build import build
+
+    edit(
+        project / "content/utrecht-west/regeling.yaml",
+        "              - id: zittingsduur\n"
+        "                tekst: De zittingsduur van de leden valt samen met die van het college"
+        " dat hen heeft aangewezen.\n",
+        "              - id: ontslag\n"
+        "                nummer: 2a\n"
+        "                tekst: Het college kan een lid als bedoeld in"
+        " [[samenstelling-ab.plaatsvervanger]] ontslaan.\n"
+        "              - id: zittingsduur\n"
+        "                tekst: De zittingsduur van de leden valt samen met die van het college"
+        " dat hen heeft aangewezen, behoudens [[samenstelling-ab.ontslag]].\n",
+    )
+    build(
+        project / "content", project / "templates", project / "build", "utrecht-west", ("regeling",)
+    )
+    path = project / "build" / REGELING
+    texts = [t for _, t in word_paragraphs(path)]
+    start = texts.index("Artikel 7. Samenstelling algemeen bestuur")
+    assert [t.split("\t")[0] for t in texts[start + 1 : start + 5]] == ["1.", "2.", "2a.", "3."]
+    assert (
+        texts[start + 3] == "2a.\tHet college kan een lid als bedoeld in het tweede lid ontslaan."
+    )
+    assert texts[start + 4].endswith("aangewezen, behoudens het tweede lid a.")
+    body = _xml(path)
+    lid_paragraphs = [p for p in body.iter(f"{W}p") if p.find(f"{W}pPr/{W}pStyle") is not None]
+    heading = next(
+        i
+        for i, p in enumerate(lid_paragraphs)
+        if "".join(t.text or "" for t in p.iter(f"{W}t"))
+        == "Artikel 7. Samenstelling algemeen bestuur"
+    )
+    numbered = [
+        p.find(f"{W}pPr/{W}numPr") is not None for p in lid_paragraphs[heading + 1 : heading + 5]
+    ]
+    assert numbered == [True, True, False, True]  # Word cannot count "2a": typed
+    anchors = {h.get(f"{W}anchor") for h in body.iter(f"{W}hyperlink")}
+    names = {b.get(f"{W}name") for b in body.iter(f"{W}bookmarkStart")}
+    assert {"Artikel_7_lid_2", "Artikel_7_lid_2a"} <= anchors & names
