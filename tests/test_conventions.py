@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -101,3 +102,57 @@ def test_licence_publiccode_and_changelog_are_shipped() -> None:
     assert "nl" in publiccode["description"]
     changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert "## Nog niet uitgebracht" in changelog
+
+
+# The mandatory keys of publiccode.yml 0.4 (https://yml.publiccode.tools/schema.core.html).
+PUBLICCODE_MANDATORY = (
+    "publiccodeYmlVersion",
+    "name",
+    "url",
+    "releaseDate",
+    "platforms",
+    "categories",
+    "developmentStatus",
+    "softwareType",
+    "description",
+    "legal",
+    "maintenance",
+    "localisation",
+)
+PUBLICCODE_CATEGORIES = {
+    "document-management",
+    "office",
+    "productivity-suite",
+    "workflow-management",
+}
+
+
+def test_publiccode_follows_the_0_4_standard() -> None:
+    code = YAML(typ="safe").load((ROOT / "publiccode.yml").read_text(encoding="utf-8"))
+    # Every mandatory key but url: the public repository does not exist yet (see the file).
+    assert [key for key in PUBLICCODE_MANDATORY if key not in code] == ["url"]
+    assert code["publiccodeYmlVersion"] == "0.4"
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert code["softwareVersion"] == project["version"]
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## {project['version']} – {code['releaseDate']}" in changelog
+    assert set(code["platforms"]) <= {"web", "windows", "mac", "linux", "ios", "android"}
+    assert set(code["categories"]) <= PUBLICCODE_CATEGORIES  # from the standard's list
+    assert code["developmentStatus"] in ("concept", "development", "beta", "stable", "obsolete")
+    assert code["softwareType"] == "standalone/desktop"
+    nl = code["description"]["nl"]
+    assert len(nl["shortDescription"]) <= 150
+    assert 150 <= len(nl["longDescription"]) <= 10000
+    assert nl["features"]
+    assert code["maintenance"]["type"] in ("internal", "contract", "community", "none")
+    if code["maintenance"]["type"] in ("internal", "community"):
+        assert all(contact["name"] for contact in code["maintenance"]["contacts"])
+    assert isinstance(code["localisation"]["localisationReady"], bool)
+    assert code["localisation"]["availableLanguages"] == ["nl"]
+    pandoc = [d for d in code["dependsOn"]["open"] if d["name"] == "pandoc"][0]
+    assert pandoc["optional"] is False
+    pins = {line.split(">=")[0]: line for line in project["dependencies"]}
+    assert pins["pypandoc-binary"].startswith("pypandoc-binary>=1.15")  # bundles pandoc 3.6
+    assert pandoc["versionMin"] == "3.6"
+    python = [d for d in code["dependsOn"]["open"] if d["name"] == "Python"][0]
+    assert project["requires-python"] == f">={python['versionMin']}"
