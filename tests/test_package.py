@@ -27,6 +27,7 @@ from docx import Document
 from jsonschema import Draft202012Validator
 from packaging.requirements import Requirement
 from ruamel.yaml import YAML
+from test_import import CVDR_XML
 
 from regiodocs.cli import main
 from regiodocs.project import load_project
@@ -181,6 +182,21 @@ def test_installed_wheel_builds_a_region_outside_the_checkout(
     regio["deelnemers"][1]["inwoners"]["aantal"] = -14000
     regio["deelnemers"][2]["inwoners"]["peildatum"] = "2027-13-01"
     assert len(list(validator.iter_errors(regio))) == 2
+
+    # The importer (lxml) at the lowest versions reads an official XML regeling into the same
+    # content as in the checkout (the YAML writer may fold long lines differently).
+    (outside / "ons-water.xml").write_text(CVDR_XML, encoding="utf-8")
+    result = run("import", "ons-water.xml", "-o", "ow.yaml", cwd=outside)
+    assert result.returncode == 0, result.stderr + result.stdout
+    here = CliRunner().invoke(
+        main, ["import", str(outside / "ons-water.xml"), "-o", str(outside / "ow-hier.yaml")]
+    )
+    assert here.exit_code == 0, here.output
+    imported, reference = (
+        YAML(typ="safe").load((outside / name).read_text("utf-8"))
+        for name in ("ow.yaml", "ow-hier.yaml")
+    )
+    assert imported["citeertitel"] == "Regeling Ons Water" and imported == reference
 
     # 3. The package is the installed one, not the checkout; python -m works there too.
     where = subprocess.run(
