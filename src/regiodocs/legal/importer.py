@@ -255,6 +255,9 @@ _NOTE_INLINE = re.compile(
     r"\s*\[(?:Red\b|Red\.|Redactie|Redactioneel|Vervallen|Vervalt|Wijziging|Gewijzigd|Ingevoegd|Vernummerd)[^\[\]]*\]",
     re.IGNORECASE,
 )
+_RUN_ON_SIGNATURE = re.compile(
+    r"(?<=\.)\s*De\s+(?:Staatssecretaris|Minister|voorzitter|burgemeester)\b[^.;:]*,\s*\S[^;:]*$"
+)
 _LAPSED = re.compile(r"\bvervall?en\b|\bvervalt\b", re.IGNORECASE)
 
 Layout = list[tuple[int, str]]  # (line in the source, line in the heading-marked layout)
@@ -449,6 +452,16 @@ def parse(text: str | Layout) -> Parsed:
                 last.paragraphs = last.paragraphs[:i]
                 last.lines = last.lines[:i]
                 break
+        # A signature run on to the last sentence: "... geplaatst.De Staatssecretaris van
+        # Onderwijs, Cultuur en Wetenschap,M.C. van der Laan" (Brabants Historisch Centrum).
+        if last.paragraphs:
+            run_on = _RUN_ON_SIGNATURE.search(last.paragraphs[-1])
+            if run_on and len(run_on.group(0)) < 160:
+                omitted.append(
+                    f"ondertekening aan het eind van artikel {last.nummer} (regel "
+                    f"{last.lines[-1]}): " + _quote_short(run_on.group(0))
+                )
+                last.paragraphs[-1] = last.paragraphs[-1][: run_on.start()]
     for hoofdstuk in chapters:
         gone = [a for a in hoofdstuk.artikelen if a.vervallen and not a.paragraphs]
         hoofdstuk.artikelen = [a for a in hoofdstuk.artikelen if a not in gone]

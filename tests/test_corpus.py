@@ -1,0 +1,183 @@
+"""A corpus of real published gemeenschappelijke regelingen (tests/corpus/, sources in its
+README), each imported in three input forms: as published in the markdown mirror of
+wetten.overheid.nl, as plain text copied from the site, and as a Word document. For each the
+counts of chapters, articles, leden and onderdelen per article must be exactly the ones
+established by hand from the source (below), and the rendered text must be word for word
+the source text of every article."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from ruamel.yaml import YAML
+
+from tests.test_import import as_plain_text, rendered, words
+
+CORPUS = Path(__file__).parent / "corpus"
+
+# Per file: the number of chapters and, per article, "number:leden/onderdelen", counted by
+# hand from the source (a one-lid article counts as one lid; onderdelen of all leden added).
+EXPECTED: dict[str, tuple[int, str]] = {
+    "brabants_historisch_centrum_BWBR0016477.md": (
+        15,
+        "1:1/5 2:6/4 3:1/0 4:10/0 5:2/0 6:4/5 7:1/0 8:2/0 9:1/0 10:3/0 11:1/0 12:1/0 13:1/6 "
+        "14:4/0 15:3/0 16:8/0 17:4/0 18:8/0 19:1/0 20:3/0 21:4/0 22:2/0 23:1/0 24:2/0 25:1/0 "
+        "26:2/0 27:2/0 28:2/0 29:2/0 30:3/0 31:2/0 32:1/0 33:1/0 34:1/0 35:3/0 36:1/0 37:1/0 "
+        "38:1/0 39:1/0",
+    ),
+    "erfgoedcentrum_nieuw_land_BWBR0015843.md": (
+        15,
+        "1:1/8 2:6/10 3:15/0 4:2/0 5:5/5 6:1/0 7:2/0 8:1/0 9:3/0 10:1/0 11:1/0 12:1/6 13:4/0 "
+        "14:3/0 15:8/0 16:4/0 17:8/0 18:1/0 19:1/0 20:4/0 21:2/0 22:1/0 23:2/0 24:1/0 25:2/0 "
+        "26:2/0 27:2/0 28:2/0 29:3/0 30:2/0 31:1/0 32:1/0 33:1/0 34:3/0 35:1/0 36:1/0 37:1/0 "
+        "38:1/0",
+    ),
+    "gr_gelders_archief_BWBR0013884.txt": (
+        16,
+        "1:1/3 2:7/4 3:1/0 4:11/0 5:2/0 6:4/3 7:1/0 8:2/0 9:1/0 10:3/0 11:1/0 12:1/0 13:1/6 "
+        "14:4/0 15:3/0 16:8/0 17:4/0 18:8/0 19:1/0 20:2/0 21:4/0 22:2/0 23:1/0 24:3/0 25:1/0 "
+        "26:2/0 27:2/0 28:2/0 29:2/0 30:3/0 31:2/0 32:1/0 33:1/0 34:2/0 35:1/0 36:3/0 37:1/0 "
+        "38:1/0 39:1/0 40:1/0",
+    ),
+    "gr_groninger_archieven_BWBR0012374.txt": (
+        16,
+        "1:1/3 2:7/4 3:1/0 4:10/0 5:2/0 6:4/3 7:1/0 8:2/0 9:1/0 10:3/0 11:1/0 12:1/0 13:1/6 "
+        "14:1/0 15:4/0 16:3/0 17:5/0 18:4/0 19:8/0 20:1/0 21:2/0 22:4/0 23:2/0 24:1/0 25:3/0 "
+        "26:1/0 27:2/0 28:2/0 29:2/0 30:2/0 31:3/0 32:2/0 33:1/0 34:1/0 35:2/0 36:1/0 37:3/0 "
+        "38:1/0 39:1/0 40:1/0 41:1/0",
+    ),
+    "gr_historisch_centrum_overijssel_BWBR0011484.txt": (
+        16,
+        "1:1/3 2:6/4 3:1/0 4:10/0 5:3/0 6:3/3 7:1/0 8:3/0 9:1/0 10:2/0 11:1/0 12:1/0 13:1/6 "
+        "14:2/0 15:4/0 16:3/0 17:7/0 18:3/0 19:5/0 20:8/0 21:2/0 22:1/0 23:3/0 24:1/0 25:3/0 "
+        "26:4/0 27:1/0 28:2/0 29:2/0 30:3/0 31:2/0 32:1/0 33:1/0 34:2/0 35:1/0 36:3/0 37:1/0 "
+        "38:1/0 39:1/0 40:1/0",
+    ),
+    "gr_rhc_limburg_BWBR0016929.txt": (
+        15,
+        "1:1/4 2:6/4 3:1/0 4:10/0 5:2/0 6:4/3 7:1/0 8:2/0 9:1/0 10:3/0 11:1/0 12:1/0 13:1/6 "
+        "14:4/0 15:3/0 16:8/0 17:4/0 18:8/0 19:1/0 20:2/0 21:4/0 22:2/0 23:1/0 24:3/0 25:1/0 "
+        "26:2/0 27:2/0 28:2/0 29:3/0 30:3/0 31:2/0 32:1/0 33:1/0 34:1/0 35:3/0 36:1/0 37:1/0 "
+        "38:1/0 39:1/0",
+    ),
+    "rhc_noord_holland_BWBR0017935.md": (
+        17,
+        "1:1/4 2:6/4 3:1/0 4:12/2 5:2/0 6:4/3 7:1/0 8:2/0 9:1/0 10:3/0 11:1/0 12:1/0 13:1/6 "
+        "14:4/0 15:3/0 16:9/0 17:4/0 18:9/0 19:1/0 20:2/0 21:5/0 22:2/0 23:1/0 24:3/0 25:1/0 "
+        "26:2/0 27:2/0 28:2/0 29:2/0 30:3/0 31:2/0 32:1/0 33:1/0 34:2/0 35:1/0 36:3/0 37:1/0 "
+        "38:1/0 39:1/0 40:1/0 41:1/0",
+    ),
+    "zeeuws_archief_BWBR0011304.md": (
+        16,
+        "1:1/3 2:5/4 3:1/0 4:11/0 5:2/0 6:4/3 7:1/0 8:2/0 9:1/0 10:3/0 11:1/0 12:1/0 13:1/7 "
+        "14:4/0 15:3/0 16:7/0 17:4/0 18:8/0 19:1/0 20:2/0 21:4/0 22:3/0 23:1/0 24:3/0 25:1/0 "
+        "26:2/0 27:2/0 28:2/0 29:2/0 30:3/0 31:2/0 32:1/0 33:1/0 34:2/0 35:1/0 36:3/0 37:1/0 "
+        "38:1/0 39:1/0 40:1/0",
+    ),
+}
+
+# The status line wetten.overheid.nl printed under every heading of the Noord-Holland text.
+NOTE = "Treedt in werking op een nader te bepalen tijdstip"
+HEADING = re.compile(r"^#+\s*\*?(?:Artikel\s+)?(\d+[a-z]?)\s*\*?\s*$")
+
+
+def source_articles(path: Path) -> list[tuple[str, str]]:
+    """(number, text) of the regeling's own articles, read without the importer: a heading
+    that is an article number (with or without the word 'Artikel') starts one, any other
+    heading ends it; the regeling's articles are those from the last article 1 on."""
+    found: list[tuple[str, list[str]]] = []
+    ended = False
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        heading = HEADING.match(line.strip())
+        if heading:
+            found.append((heading.group(1), []))
+            ended = False
+        elif line.startswith("#"):
+            ended = True
+        elif found and not ended and line.strip() != NOTE:
+            found[-1][1].append(line)
+    start = max(i for i, (number, _) in enumerate(found) if number == "1")
+    return [(number, " ".join(body)) for number, body in found[start:]]
+
+
+def in_form(path: Path, form: str, folder: Path) -> Path:
+    if form == "bron":
+        return path
+    markdown = path.read_text(encoding="utf-8")
+    lines = as_plain_text(markdown)
+    if form == "tekst":
+        target = folder / f"{path.stem}.txt"
+        target.write_text("\n".join(lines), encoding="utf-8")
+        return target
+    from docx import Document
+
+    document = Document()  # each markdown heading a Word heading, in its own place
+    for line in markdown.splitlines()[1:]:
+        heading = line.startswith("#")
+        for text in as_plain_text("\n" + line):
+            if text:
+                document.add_paragraph(text, style="Heading 3" if heading else None)
+    target = folder / f"{path.stem}.docx"
+    document.save(str(target))
+    return target
+
+
+def test_the_corpus_names_the_source_of_every_regeling() -> None:
+    files = sorted(
+        p.name for p in CORPUS.iterdir() if p.suffix in (".md", ".txt") and p.name != "README.md"
+    )
+    assert files == sorted(EXPECTED)
+    readme = (CORPUS / "README.md").read_text(encoding="utf-8")
+    for name in files:
+        assert name in readme
+        first = (CORPUS / name).read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("SOURCE: github.com/statengeneraal/laws-markdown @ ")
+
+
+FORMS = ["bron", "tekst", "docx"]
+# Plain text cannot tell a heading '19' without the word 'Artikel' from a lid number '19'.
+SKIP = {("zeeuws_archief_BWBR0011304.md", "tekst")}
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_corpus_counts_and_words(
+    name: str, form: str, project: Path, run: Callable[..., Result]
+) -> None:
+    if (name, form) in SKIP:
+        pytest.skip("heading without 'Artikel' has no plain-text form")
+    chapters, counts = EXPECTED[name]
+    source = CORPUS / name
+    output = project / "regeling.yaml"
+    result = run("import", str(in_form(source, form, project)), "-o", str(output))
+    assert result.exit_code == 0, result.output
+    data = YAML(typ="safe", pure=True).load(output.read_text(encoding="utf-8"))
+    assert len(data["hoofdstukken"]) == chapters
+    ours = rendered(output)
+    original = source_articles(source)
+    assert [number for number, *_ in ours] == [number for number, _ in original]
+    if counts:
+        assert " ".join(f"{n}:{leden}/{ond}" for n, leden, ond, _ in ours) == counts
+    for (number, body), (_, _, _, text) in zip(original, ours, strict=True):
+        if number == original[-1][0]:  # the ondertekening follows the last article
+            assert words(body)[: len(words(text))] == words(text), f"artikel {number}"
+        else:
+            assert words(text) == words(body), f"artikel {number}"
+
+
+def test_noord_holland_status_lines_are_notes_not_law(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    output = project / "nh.yaml"
+    result = run("import", str(CORPUS / "rhc_noord_holland_BWBR0017935.md"), "-o", str(output))
+    assert result.exit_code == 0, result.output
+    text = output.read_text(encoding="utf-8")
+    header, body = text.split("\nid: ", 1)
+    assert NOTE not in body
+    # one under each of the 17 chapter headings and each of the 41 article headings
+    assert header.count(NOTE) == 17 + 41
+    assert result.output.count("redactionele aantekening, regel") == 58
