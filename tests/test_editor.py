@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
+import warnings
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import Result
 from conftest import ROOT
 from hypothesis import given, settings
@@ -230,3 +235,76 @@ def test_property_the_text_pattern_takes_exactly_the_numbers_within_the_bounds(
     pattern = bounded_pattern(NOTATIONS[original], limits)
     found = pattern is not None and bool(re.search(pattern, written))
     assert found is expected, (written, limits, pattern)
+
+
+_SAMPLES = [
+    "14.000",
+    "-14.000",
+    "14000",
+    "2.050",
+    "2.101",
+    "10.000",
+    "2027-13-01",
+    "2028-02-29",
+    "2027-02-29",
+    "26-06-2025",
+    "26 juni 2025",
+    "€ 350.000",
+    "350.000,-",
+    "14,5",
+    "0,5",
+    "7,45%",
+    "100,0 %",
+    "zie [[uittreding]] en [1]",
+    "zie [[uittreding.bestaat-niet]]",
+    "woerden",
+    "Woerden",
+    "#1F4E79",
+    "",
+]
+
+
+def _patterns(node: Any) -> set[str]:
+    if isinstance(node, dict):
+        found = {node["pattern"]} if isinstance(node.get("pattern"), str) else set()
+        return found.union(*(_patterns(v) for k, v in node.items() if k != "pattern"))
+    if isinstance(node, list):
+        return set().union(*(_patterns(v) for v in node))
+    return set()
+
+
+def test_every_pattern_means_the_same_to_an_editor(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    """Editors run JSON Schema patterns as JavaScript (ECMA-262, 'u' flag), not Python."""
+    node = shutil.which("node")
+    if node is None:
+        if os.environ.get("CI"):
+            pytest.fail("node ontbreekt in CI: .ci/run had nodejs moeten installeren")
+        warnings.warn("node ontbreekt: de patronen zijn NIET in JavaScript getest", stacklevel=1)
+        pytest.skip("NODE ONTBREEKT: installeer nodejs om de editor-patronen echt te toetsen")
+    assert run("schema", "--regio", "utrecht-west", "--per-bestand", "editor").exit_code == 0
+    patterns: set[str] = set()
+    for name in {**SECTION_MODELS, **FOLDER_MODELS}:
+        patterns |= _patterns(json.loads(file_schema(name)))
+        region = (project / "editor" / f"{name}.schema.json").read_text(encoding="utf-8")
+        patterns |= _patterns(json.loads(region))
+    patterns_list = sorted(patterns)
+    assert len(patterns_list) > 15
+    script = (
+        "const {patterns, samples} = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "console.log(JSON.stringify(patterns.map("
+        "p => { const r = new RegExp(p, 'u'); return samples.map(s => r.test(s)); })));"
+    )
+    result = subprocess.run(
+        [node, "-e", script],
+        input=json.dumps({"patterns": patterns_list, "samples": _SAMPLES}),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr  # every pattern compiles in JavaScript
+    in_javascript = json.loads(result.stdout)
+    in_python = [[bool(re.search(p, s)) for s in _SAMPLES] for p in patterns_list]
+    assert in_javascript == in_python
+    assert any(any(row) for row in in_python) and not all(all(row) for row in in_python)

@@ -129,7 +129,9 @@ def _describe(name: str, part: dict[str, Any]) -> None:
         part.pop("description", None)
     for field, prop in part.get("properties", {}).items():
         text = str(prop.get("description", ""))
-        if not text or text.startswith(GENERIC_ID):
+        # Only an id field may fall back to a generated text; any other field without its own
+        # description stays without one, and a test names it.
+        if text.startswith(GENERIC_ID) or (not text and field == "id"):
             if field == "id":
                 prop["description"] = (
                     f"Id van dit onderdeel ({name}): kleine letters, cijfers en koppeltekens. "
