@@ -14,7 +14,7 @@ from typing import cast
 
 from regiodocs import fmt
 from regiodocs.content.facts import Facts
-from regiodocs.content.load import SourceFile, load_yaml_file
+from regiodocs.content.load import SourceFile, display_path, load_yaml_file
 from regiodocs.content.models.afwegingskader import Opgave
 from regiodocs.content.models.besluiten import Raadsvoorstel
 from regiodocs.content.models.regeling import BEKENDE_ONDERWERPEN, Regeling
@@ -33,6 +33,7 @@ from regiodocs.legal.numbering import (
     lid_numbers,
     parse_reference,
 )
+from regiodocs.output.template import read_template
 
 
 @dataclass
@@ -130,6 +131,16 @@ def _check_regio(region: Region, found: _Findings) -> None:
                     ("huisstijlen", i, veld),
                     f"kleur {kleur} heeft een contrast van {ratio:.1f}:1 op wit; tekst vraagt "
                     f"ten minste {MIN_CONTRAST}:1 (WCAG 2.1, 1.4.3): kies een donkerder tint",
+                )
+    if regio.huisstijl and regio.huisstijl not in styles:
+        found.error(src, ("huisstijl",), _unknown("huisstijl", regio.huisstijl, styles))
+    for i, h in enumerate(regio.huisstijlen):
+        if h.sjabloon is not None:
+            path = region.raw.folder / h.sjabloon
+            problem = read_template(path)
+            if isinstance(problem, str):
+                found.error(
+                    src, ("huisstijlen", i, "sjabloon"), f"Word-sjabloon {display_path(path)}: {problem}"
                 )
     for i, d in enumerate(regio.deelnemers):
         if d.huisstijl and d.huisstijl not in styles:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from regiodocs.content.region import Region
 from regiodocs.governance.verdeelsleutel import Aandeel, verdeelsleutel
 from regiodocs.legal.numbering import Address, number_regeling
+from regiodocs.output.template import Sjabloon, read_template
 
 if TYPE_CHECKING:
     from regiodocs.governance.stemverhouding import Stemmen
@@ -25,6 +26,19 @@ class Facts:
 
     def __init__(self, region: Region) -> None:
         self.region = region
+
+    @cached_property
+    def sjablonen(self) -> dict[str, Sjabloon]:
+        """The Word template of every house style that names one, by house-style id (the
+        check has proved each can be read and used)."""
+        found = {}
+        for style in self.region.regio.huisstijlen:
+            if style.sjabloon is not None:
+                path = self.region.raw.folder / style.sjabloon
+                data = read_template(path)
+                if isinstance(data, bytes):
+                    found[style.id] = Sjabloon.from_bytes(style.sjabloon, data)
+        return found
 
     @cached_property
     def decimalen(self) -> int:

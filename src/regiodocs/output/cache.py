@@ -30,6 +30,7 @@ _WRITER_CODE = (
     "cache.py",
     "docx_xml.py",
     "house_style.py",
+    "template.py",
     "data/batch.lua",
 )
 

@@ -25,6 +25,7 @@ from regiodocs.content.models.regio import Huisstijl
 from regiodocs.documents.views.common import DocMeta
 from regiodocs.output.cache import Cache, conversion_key
 from regiodocs.output.house_style import build_reference_docx, pandoc_default_reference
+from regiodocs.output.template import Sjabloon, reference_from_template
 from regiodocs.output.write import (
     BuildFailure,
     find_pandoc,
@@ -35,6 +36,7 @@ from regiodocs.output.write import (
 )
 
 Progress = Callable[[int, int, str], None]
+Style = tuple[Huisstijl, Sjabloon | None]  # a house style and its own Word template
 
 
 @dataclass(frozen=True)
@@ -128,19 +130,23 @@ class _Runner:
                 self._parallel(self._run_single, jobs, workers)
                 self.pandoc_runs = len(self.todo)
 
-    def _references(self) -> dict[Huisstijl, Path]:
-        """The reference .docx of every house style a document to convert needs."""
+    def _references(self) -> dict[Style, Path]:
+        """The reference .docx of every house style a document to convert needs: its own
+        Word template when it has one, else one generated from the YAML huisstijl."""
         try:
             default = pandoc_default_reference(self.pandoc)
         except (OSError, ValueError) as exc:
             raise BuildFailure(f"pandoc kon niet worden gestart ({self.pandoc}): {exc}") from None
         except Exception as exc:  # subprocess.CalledProcessError and friends
             raise BuildFailure(f"pandoc kon niet worden gestart ({self.pandoc}): {exc}") from None
-        references: dict[Huisstijl, Path] = {}
+        references: dict[Style, Path] = {}
         for n in self.todo:
-            style = self.documents[n].meta.huisstijl
+            meta = self.documents[n].meta
+            style = (meta.huisstijl, meta.sjabloon)
             if style not in references:
-                data = build_reference_docx(default, style)
+                data = build_reference_docx(default, meta.huisstijl)
+                if meta.sjabloon is not None:
+                    data = reference_from_template(meta.sjabloon.data, data)
                 digest = hashlib.sha256(data).hexdigest()[:16]
                 path = self.tmp / f"reference-{digest}.docx"
                 path.write_bytes(data)
@@ -149,8 +155,8 @@ class _Runner:
 
     def _parallel(
         self,
-        work: Callable[[tuple[list[int], dict[Huisstijl, Path]]], None],
-        jobs: list[tuple[list[int], dict[Huisstijl, Path]]],
+        work: Callable[[tuple[list[int], dict[Style, Path]]], None],
+        jobs: list[tuple[list[int], dict[Style, Path]]],
         workers: int,
     ) -> None:
         if workers <= 1 or len(jobs) <= 1:
@@ -160,7 +166,7 @@ class _Runner:
         with ThreadPoolExecutor(max_workers=workers) as pool:
             list(pool.map(work, jobs))
 
-    def _run_batch(self, job: tuple[list[int], dict[Huisstijl, Path]]) -> None:
+    def _run_batch(self, job: tuple[list[int], dict[Style, Path]]) -> None:
         numbers, references = job
         work = Path(tempfile.mkdtemp(dir=self.tmp))
         conversions = []
@@ -171,10 +177,12 @@ class _Runner:
             with self.lock:
                 self.by_target[target] = n
             titles[target] = doc.meta.title
-            conversions.append((doc.markdown, references[doc.meta.huisstijl], target))
+            conversions.append(
+                (doc.markdown, references[(doc.meta.huisstijl, doc.meta.sjabloon)], target)
+            )
         run_pandoc_batch(self.pandoc, conversions, work, titles, on_done=self._finished)
 
-    def _run_single(self, job: tuple[list[int], dict[Huisstijl, Path]]) -> None:
+    def _run_single(self, job: tuple[list[int], dict[Style, Path]]) -> None:
         numbers, references = job
         (n,) = numbers
         doc = self.documents[n]
@@ -185,7 +193,7 @@ class _Runner:
         run_pandoc(
             self.pandoc,
             doc.markdown,
-            references[doc.meta.huisstijl],
+            references[(doc.meta.huisstijl, doc.meta.sjabloon)],
             target,
             epoch=source_date_epoch(doc.meta),
             what=f"'{doc.meta.title}'",

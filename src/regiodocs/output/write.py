@@ -28,7 +28,7 @@ from filelock import FileLock
 from regiodocs import fmt
 from regiodocs.documents.markdown import TAB_MARK
 from regiodocs.documents.views.common import DocMeta
-from regiodocs.output import docx_xml
+from regiodocs.output import docx_xml, template
 from regiodocs.output.house_style import LANGUAGE
 from regiodocs.output.manifest import locate_pandoc
 
@@ -132,7 +132,9 @@ def finish_docx(data: bytes, meta: DocMeta) -> bytes:
     props.created = props.modified = props.last_printed = moment
     props.revision = 1
     custom = document_properties(meta)
-    for section in doc.sections:
+    if meta.sjabloon is not None:  # the template's own header and footer, fields filled
+        template.fill_document(doc, meta, custom)
+    for section in doc.sections if meta.sjabloon is None else ():
         header = section.header.paragraphs[0]
         header.text = ""
         header_text = (

@@ -78,6 +78,13 @@ class Huisstijl(Model):
     marge_cm: Kommagetal = Field(
         default=2.5, ge=1.0, le=5.0, description="Paginamarges in cm (A4)."
     )
+    sjabloon: Naam | None = Field(
+        default=None,
+        description="Eigen Word-sjabloon (.dotx of .docx) van deze huisstijl, ten opzichte van "
+        "de map van regio.yaml, bijv. 'huisstijl/montfoort.dotx': stijlen, briefhoofd, logo, "
+        "voettekst en pagina-instelling komen dan uit het sjabloon; zonder sjabloon maakt "
+        "regiodocs er een uit de velden hierboven.",
+    )
 
 
 class Regio(Model):
@@ -88,5 +95,10 @@ class Regio(Model):
     omschrijving: Tekst = Field(description="Eén zin over de samenwerking.")
     deelnemers: list[Deelnemer] = Field(min_length=2)
     """De deelnemende gemeenten (ten minste twee)."""
+    huisstijl: Id | None = Field(
+        default=None,
+        description="Id van de huisstijl van de regionale documenten (regiovisie, regeling); "
+        "leeg = standaardhuisstijl.",
+    )
     huisstijlen: list[Huisstijl] = Field(default_factory=list)
     """Huisstijlen waarnaar deelnemers verwijzen."""

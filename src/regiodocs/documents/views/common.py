@@ -18,6 +18,7 @@ from regiodocs.content.models.besluiten import Bijlage
 from regiodocs.content.models.regeling import Regeling
 from regiodocs.content.models.regio import Deelnemer, Huisstijl
 from regiodocs.governance.verdeelsleutel import bijdragen
+from regiodocs.output.template import Sjabloon
 
 DEFAULT_HUISSTIJL = Huisstijl(id="standaard")
 KINDS = ("regiovisie", "regeling", "raadsvoorstel", "raadsbesluit", "raadsinformatiebrief")
@@ -42,6 +43,8 @@ class DocMeta:
     huisstijl: Huisstijl
     # Extra custom document properties (name, value): version, fingerprint, portefeuille.
     eigenschappen: tuple[tuple[str, str], ...] = ()
+    # The house style's own Word template, when it has one (else generated from huisstijl).
+    sjabloon: Sjabloon | None = None
 
 
 @dataclass(frozen=True)
@@ -116,9 +119,17 @@ def placeholder_values(view: GemeenteView) -> dict[str, str]:
 
 
 def house_style(facts: Facts, deelnemer: Deelnemer | None) -> Huisstijl:
-    if deelnemer and deelnemer.huisstijl:
-        return {h.id: h for h in facts.region.regio.huisstijlen}[deelnemer.huisstijl]
+    """A municipality's house style; for ``None`` the region's (regio.yaml ``huisstijl``)."""
+    regio = facts.region.regio
+    wanted = deelnemer.huisstijl if deelnemer else regio.huisstijl
+    if wanted:
+        return {h.id: h for h in regio.huisstijlen}[wanted]
     return DEFAULT_HUISSTIJL
+
+
+def template_of(facts: Facts, style: Huisstijl) -> Sjabloon | None:
+    """The Word template of a house style, when it names one."""
+    return facts.sjablonen.get(style.id) if style.sjabloon else None
 
 
 def verdeelsleutel_rows(facts: Facts) -> list[dict[str, str]]:
@@ -219,7 +230,7 @@ def regional_job(
     datum: date,
     eigenschappen: tuple[tuple[str, str], ...] = (),
 ) -> Job:
-    """A document for the whole region: default house style, written to build/regio/."""
+    """A document for the whole region: the region's house style, written to build/regio/."""
     meta = DocMeta(
         title=title,
         subject=subject,
@@ -227,8 +238,9 @@ def regional_job(
         gemeente=None,
         kenmerk=kenmerk,
         datum=datum,
-        huisstijl=DEFAULT_HUISSTIJL,
+        huisstijl=(style := house_style(facts, None)),
         eigenschappen=eigenschappen,
+        sjabloon=template_of(facts, style),
     )
     output = PurePosixPath("regio", f"{facts.region.regio.id}-{name}")
     return Job(kind, f"{kind}.md.j2", output, context, meta)
@@ -253,5 +265,6 @@ def municipal_meta(
         gemeente=d.officiele_naam,
         kenmerk=d.kenmerk(kenmerk, datum),
         datum=datum,
-        huisstijl=house_style(facts, d),
+        huisstijl=(style := house_style(facts, d)),
+        sjabloon=template_of(facts, style),
     )
