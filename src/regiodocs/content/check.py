@@ -137,10 +137,18 @@ def _check_regio(region: Region, found: _Findings) -> None:
     for i, h in enumerate(regio.huisstijlen):
         if h.sjabloon is not None:
             path = region.raw.folder / h.sjabloon
-            problem = read_template(path)
+            inside = path.resolve().is_relative_to(region.raw.folder.resolve())
+            problem = (
+                read_template(path)
+                if inside
+                else f"het sjabloon moet in de map van de regio staan ({region.raw.folder.name}/), "
+                "bijvoorbeeld in huisstijl/"
+            )
             if isinstance(problem, str):
                 found.error(
-                    src, ("huisstijlen", i, "sjabloon"), f"Word-sjabloon {display_path(path)}: {problem}"
+                    src,
+                    ("huisstijlen", i, "sjabloon"),
+                    f"Word-sjabloon {display_path(path)}: {problem}",
                 )
     for i, d in enumerate(regio.deelnemers):
         if d.huisstijl and d.huisstijl not in styles:
