@@ -65,7 +65,7 @@ VIOLATIONS: dict[str, tuple[list[tuple[str, str, str]], str, str]] = {
         [
             (
                 REGELING,
-                "uit twee leden per deelnemende gemeente",
+                "uit ((ab-leden-per-deelnemer)) leden per deelnemende gemeente",
                 "uit drie leden per deelnemende gemeente",
             )
         ],
@@ -95,7 +95,13 @@ VIOLATIONS: dict[str, tuple[list[tuple[str, str, str]], str, str]] = {
         "door en uit het algemeen bestuur",
     ),
     "WGR-09": (
-        [(REGELING, "de voorzitter en twee andere leden", "de voorzitter en vier andere leden")],
+        [
+            (
+                REGELING,
+                "de voorzitter en ((db-andere-leden)) andere leden",
+                "de voorzitter en vier andere leden",
+            )
+        ],
         "bestuur.yaml",
         "zegt de voorzitter en vier andere leden",
     ),
@@ -119,8 +125,8 @@ VIOLATIONS: dict[str, tuple[list[tuple[str, str, str]], str, str]] = {
         [
             (
                 REGELING,
-                "ontwerpbegroting ten minste twaalf weken voordat",
-                "ontwerpbegroting ten minste zes weken voordat",
+                "ontwerpbegroting-weken: 12",
+                "ontwerpbegroting-weken: 6",
             )
         ],
         "regeling.yaml",
@@ -425,8 +431,8 @@ def test_a_raad_meeting_outside_the_zienswijze_term_is_a_warning(
     ("old", "new", "message"),
     [
         (
-            "Ieder lid van het algemeen bestuur heeft één stem.",
-            "Ieder lid van het algemeen bestuur heeft één stem, zie art. 7.",
+            "Ieder lid van het algemeen bestuur heeft ((stemmen-per-lid)).",
+            "Ieder lid van het algemeen bestuur heeft ((stemmen-per-lid)), zie art. 7.",
             "verwijzing 'art. 7' met de hand geschreven",
         ),
         (

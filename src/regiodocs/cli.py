@@ -706,17 +706,19 @@ def wijziging(
 
         checked_dir = content_dir / region_id
         naar_spec = naar or str(checked_dir / "regeling.yaml")
-        old = load_version(van, content_dir, region_id)
-        new = load_version(naar_spec, content_dir, region_id)
+        from regiodocs.content.pipeline import load_checked
+        from regiodocs.legal.parameters import with_parameters
+
+        region = load_checked(content_dir, region_id, wgr=False).region
+        # Parametric provisions ((naam)) print the values of the current bestuur.yaml.
+        old = with_parameters(load_version(van, content_dir, region_id), region.bestuur)
+        new = with_parameters(load_version(naar_spec, content_dir, region_id), region.bestuur)
         result = draft(old, new, old.versie, new.versie, herziening=herziening)
         if not herziening and not result.instructies:
             click.echo(
                 "De twee versies van de regeling zijn inhoudelijk gelijk; er is niets te wijzigen."
             )
             return
-        from regiodocs.content.pipeline import load_checked
-
-        region = load_checked(content_dir, region_id, wgr=False).region
         job = wijziging_job(region, result, herziening)
         report = build_jobs([job], template_dir, build_dir, Scope(region_id, ()))
         for i in result.instructies:

@@ -455,6 +455,16 @@ def _check_regeling(region: Region, facts: Facts, found: _Findings) -> None:
     if not any(a.toelichting for *_, a, _ in iter_articles(regeling)):
         found.warn(src, ("hoofdstukken",), "de regeling heeft geen artikelsgewijze toelichting")
     _check_stale_toelichting(region, src, found)
+    _check_parameters(region, src, found)
+
+
+def _check_parameters(region: Region, src: SourceFile, found: _Findings) -> None:
+    """Every ((naam)) in the text has a value (load_checked filled in the known ones)."""
+    from regiodocs.legal.parameters import unknown_parameters
+
+    assert region.regeling is not None
+    for path, naam, known in unknown_parameters(region.regeling, region.bestuur):
+        found.error(src, path, _unknown("waarde", f"(({naam}))", {f"(({k}))" for k in known}))
 
 
 def _check_stale_toelichting(region: Region, src: SourceFile, found: _Findings) -> None:

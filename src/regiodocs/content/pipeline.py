@@ -11,6 +11,7 @@ from regiodocs.content.load import FileCache, load_region
 from regiodocs.content.region import Region
 from regiodocs.content.schema import validate_region
 from regiodocs.diagnostics import ContentError, Diagnostic, errors_only
+from regiodocs.legal.parameters import with_parameters
 
 
 @dataclass
@@ -34,6 +35,9 @@ def load_checked(
     lets a resident process (the preview) re-read only the files that changed.
     """
     region = validate_region(load_region(content_dir, region_id, files), files)
+    if region.regeling is not None:
+        # Parametric provisions print their values: what the checks read is what is printed.
+        region.regeling = with_parameters(region.regeling, region.bestuur)
     facts = Facts(region)
     findings = check_region(region, wgr=wgr, facts=facts)
     failing = findings if strict else errors_only(findings)

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints, model_validator
 
-from regiodocs.content.models.common import Datum, Id, Model, Naam, Tekst, text_policy
+from regiodocs.content.models.common import Aantal, Datum, Id, Model, Naam, Tekst, text_policy
 
 # The number in force of an article ("5a") or a chapter or paragraph ("3A"), when it does not
 # follow from the order: after an amendment inserted or removed one (Ar 236, 238).
@@ -203,5 +203,12 @@ class Regeling(Model):
     """Per gemeente (id uit regio.yaml) de datum waarop haar bestuursorgaan de regeling
     vaststelde; de ondertekening noemt die datum. Zolang een datum ontbreekt blijft de
     datum in de ondertekening open."""
+    parameters: dict[Id, Aantal | Tekst] = Field(
+        default_factory=dict,
+        description="Waarden die de tekst met ((naam)) noemt, zodat tekst en controle niet "
+        "uiteenlopen: een getal wordt als woord gedrukt (12: 'twaalf'), tekst zoals geschreven. "
+        "Uit bestuur.yaml komen daarnaast ab-leden-per-deelnemer, db-leden, db-andere-leden en "
+        "stemmen-per-lid.",
+    )
     beoordelingen: list[Beoordeling] = Field(default_factory=list)
     """Juridische beoordelingen van wat de Wgr-toets niet zelf kan vaststellen."""
