@@ -109,13 +109,21 @@ def _griffie_template(path: Path, colour: RGBColor = GRIFFIE_BLUE) -> None:
     """A template as a griffie makes it in Word: python-docx's own (Word-made) default
     template, not ours; a logo in the header, fields in its own arrangement (a complex
     DOCPROPERTY field without a result, a simple field in other case, a content control
-    tagged 'Kenmerk'), its own heading colour and font, saved as .dotx."""
+    tagged 'Kenmerk'), a letterhead on the first page only, its own heading colour and font
+    and its own paper size (US Letter, python-docx's default), saved as .dotx."""
     doc = Document()
     heading = doc.styles["Heading 1"]
     heading.font.color.rgb = colour
     heading.font.name = "Georgia"
     doc.styles.add_style("Briefhoofd", WD_STYLE_TYPE.PARAGRAPH).font.size = Pt(9)
-    header = doc.sections[0].header
+    doc.sections[0].different_first_page_header_footer = True
+    doc.sections[0].header._element.append(
+        parse_xml(
+            f'<w:p xmlns:w="{W}"><w:fldSimple w:instr=" DOCPROPERTY Gemeente \\* MERGEFORMAT ">'
+            "<w:r><w:t>Gemeente</w:t></w:r></w:fldSimple></w:p>"
+        )
+    )
+    header = doc.sections[0].first_page_header
     logo = header.paragraphs[0]
     logo.add_run().add_picture(io.BytesIO(placeholder_logo("#123456", "#654321")), width=Cm(2))
     line = header.add_paragraph(style="Briefhoofd")
@@ -174,7 +182,8 @@ def test_a_griffies_own_template_with_its_own_field_arrangement(project: Path) -
     path = out / MONTFOORT_VOORSTEL
     header, footer, images = _header_and_footer(path)
     assert images == [placeholder_logo("#123456", "#654321")]
-    assert header == "Onderwerp: Vaststellen Regiovisie Jeugdhulp en Wmo 2025-2029"
+    assert "Onderwerp: Vaststellen Regiovisie Jeugdhulp en Wmo 2025-2029" in header
+    assert "Gemeente Montfoort" in header  # the header of the following pages
     assert footer == "Portefeuille: wethouder Zorg en WelzijnMF-2025-118"
     with zipfile.ZipFile(path) as z:
         footer_xml = z.read("word/footer1.xml") if "word/footer1.xml" in z.namelist() else b""
@@ -183,6 +192,10 @@ def test_a_griffies_own_template_with_its_own_field_arrangement(project: Path) -
         )
     assert b"showingPlcHdr" not in footer_xml and b"PlaceholderText" not in footer_xml
     doc = Document(str(path))
+    # The page setup and the first-page letterhead come from the template.
+    assert doc.sections[0].different_first_page_header_footer
+    assert doc.sections[0].page_width == 12240 * 635  # twips to EMU: US Letter, 8.5 inch
+    assert "Vaststellen" in doc.sections[0].first_page_header.paragraphs[1].text
     # Styles come from the template (not Montfoort's YAML colour 8B1A2B or font Calibri).
     assert str(doc.styles["Heading 1"].font.color.rgb) == "123456"
     assert doc.styles["Heading 1"].font.name == "Georgia"
