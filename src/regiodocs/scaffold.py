@@ -74,6 +74,8 @@ def _regio_yaml(region_id: str, naam: str, gemeenten: list[str], year: int) -> s
         "#     lettertype: Arial",
         "#     lettergrootte: 10,5",
         '#     kleur_koppen: "#1F3864"',
+        "#     # Eigen Word-sjabloon (.dotx/.docx, met briefhoofd en logo) in de map huisstijl/:",
+        "#     sjabloon: huisstijl/eigen.dotx",
         "",
     ]
     return "\n".join(lines)

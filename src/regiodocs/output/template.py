@@ -72,8 +72,28 @@ class Sjabloon:
         return cls(name, hashlib.sha256(data).hexdigest(), data)
 
 
+# Templates already judged, by path, size and modification time: a long-running preview
+# checks the region after every edit and need not open unchanged templates again.
+_JUDGED: dict[tuple[str, int, int], bytes | str] = {}
+
+
 def read_template(path: Path) -> bytes | str:
     """The bytes of the template at ``path``, or a Dutch reason why it cannot be used."""
+    try:
+        stat = path.stat()
+    except OSError:
+        stat = None
+    if stat is not None and path.is_file():
+        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+        if key not in _JUDGED:
+            if len(_JUDGED) > 64:
+                _JUDGED.clear()
+            _JUDGED[key] = _read_template(path)
+        return _JUDGED[key]
+    return _read_template(path)
+
+
+def _read_template(path: Path) -> bytes | str:
     if path.suffix.lower() not in (".docx", ".dotx"):
         return "een sjabloon is een Word-document (.docx) of Word-sjabloon (.dotx)"
     if not path.exists():
