@@ -9,6 +9,13 @@ GEM := $(if $(GEMEENTE),--gemeente $(GEMEENTE),)
 
 PORT ?= 8765
 
+# $(call run,COMMAND): run a regiodocs command. When it fails, make stops with one Dutch line
+# ("Makefile:NN: *** regiodocs stopte ... Stop.", exit status 2) instead of its English
+# "make: *** [Makefile:NN: target] Error 1", which GNU make prints for every failing recipe
+# line. The command runs while make expands the recipe ($(shell)), so its output, stdout
+# included, goes to stderr: what the user sees in the terminal is the same.
+run = $(if $(filter 0,$(lastword $(shell { $(1) ; } 1>&2; echo $$?))),@:,$(error regiodocs stopte met een fout (zie de melding hierboven)))
+
 .PHONY: constraints preview bench fuzz all check regiovisie raadsvoorstel raadsbesluit rib regeling reactienota wgr-toets consistency schema test lint fmt clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
@@ -26,41 +33,41 @@ constraints: $(VENV)/.installed
 	mv constraints.txt.new constraints.txt
 
 check: $(VENV)/.installed
-	$(RD) check --regio $(REGIO)
+	$(call run,$(RD) check --regio $(REGIO))
 
 regiovisie: $(VENV)/.installed
-	$(RD) build regiovisie --regio $(REGIO)
+	$(call run,$(RD) build regiovisie --regio $(REGIO))
 
 raadsvoorstel: $(VENV)/.installed
-	$(RD) build raadsvoorstel --regio $(REGIO) $(GEM)
+	$(call run,$(RD) build raadsvoorstel --regio $(REGIO) $(GEM))
 
 raadsbesluit: $(VENV)/.installed
-	$(RD) build raadsbesluit --regio $(REGIO) $(GEM)
+	$(call run,$(RD) build raadsbesluit --regio $(REGIO) $(GEM))
 
 rib: $(VENV)/.installed
-	$(RD) build raadsinformatiebrief --regio $(REGIO) $(GEM)
+	$(call run,$(RD) build raadsinformatiebrief --regio $(REGIO) $(GEM))
 
 regeling: $(VENV)/.installed
-	$(RD) build regeling --regio $(REGIO)
+	$(call run,$(RD) build regeling --regio $(REGIO))
 
 reactienota: $(VENV)/.installed
-	$(RD) build reactienota --regio $(REGIO)
+	$(call run,$(RD) build reactienota --regio $(REGIO))
 
 wgr-toets: $(VENV)/.installed
-	$(RD) wgr-toets --regio $(REGIO)
+	$(call run,$(RD) wgr-toets --regio $(REGIO))
 
 # Live preview on http://127.0.0.1:$(PORT)/ ; every saved change appears in the browser.
 preview: $(VENV)/.installed
 	$(RD) preview --regio $(REGIO) --poort $(PORT)
 
 consistency: $(VENV)/.installed
-	$(RD) consistency --regio $(REGIO)
+	$(call run,$(RD) consistency --regio $(REGIO))
 
 all: $(VENV)/.installed
-	$(RD) build all --regio $(REGIO) $(GEM) && $(RD) consistency --regio $(REGIO)
+	$(call run,$(RD) build all --regio $(REGIO) $(GEM) && $(RD) consistency --regio $(REGIO))
 
 schema: $(VENV)/.installed
-	$(RD) schema --per-bestand schema
+	$(call run,$(RD) schema --per-bestand schema)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check src tests

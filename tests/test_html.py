@@ -55,9 +55,31 @@ def _documents(built: Path) -> list[Path]:
     return sorted(p for p in built.rglob("*.md") if ".cache" not in p.parts)
 
 
-def test_every_page_is_dutch_with_one_h1_and_no_heading_gaps(built: Path) -> None:
+@pytest.fixture(scope="module")
+def internal() -> dict[str, str]:
+    """The pandoc Markdown of every document by output name: what the HTML writer reads
+    (build/ holds the Markdown for people, documents/commonmark.py)."""
+    from regiodocs.content.pipeline import load_checked
+    from regiodocs.documents.plan import plan_documents
+    from regiodocs.documents.render import make_environment, render_document
+    from regiodocs.documents.views.common import EXTRA_KINDS, KINDS
+
+    root = Path(__file__).resolve().parents[1]
+    checked = load_checked(root / "content", "utrecht-west")
+    env = make_environment(root / "templates")
+    jobs = plan_documents(checked.facts, KINDS + EXTRA_KINDS, None)
+    return {str(job.output): render_document(env, job) for job in jobs}
+
+
+def _source(internal: dict[str, str], built: Path, md: Path) -> str:
+    return internal[md.relative_to(built).with_suffix("").as_posix()]
+
+
+def test_every_page_is_dutch_with_one_h1_and_no_heading_gaps(
+    built: Path, internal: dict[str, str]
+) -> None:
     for md in _documents(built):
-        page = html.markdown_to_page(md.read_text(encoding="utf-8"), html.HtmlStyle())
+        page = html.markdown_to_page(_source(internal, built, md), html.HtmlStyle())
         outline = _outline(page)
         assert outline.lang == "nl", md
         assert outline.headings.count(1) == 1 and outline.headings[0] == 1, md
@@ -65,20 +87,18 @@ def test_every_page_is_dutch_with_one_h1_and_no_heading_gaps(built: Path) -> Non
             assert after <= before + 1, f"{md.name}: h{before} gevolgd door h{after}"
 
 
-def test_table_headers_are_marked(built: Path) -> None:
+def test_table_headers_are_marked(built: Path, internal: dict[str, str]) -> None:
     voorstel = next(built.glob("woerden/*-raadsvoorstel-gr-*.md"))
-    outline = _outline(
-        html.markdown_to_page(voorstel.read_text(encoding="utf-8"), html.HtmlStyle())
-    )
+    outline = _outline(html.markdown_to_page(_source(internal, built, voorstel), html.HtmlStyle()))
     assert outline.header_cells
     assert all(cell.get("scope") in {"row", "col"} for cell in outline.header_cells)
 
 
-def test_same_words_as_the_word_file(built: Path) -> None:
+def test_same_words_as_the_word_file(built: Path, internal: dict[str, str]) -> None:
     """Every word of the .docx body is on the page, in the same order (numbering included)."""
     for md in _documents(built):
         docx = md.with_suffix(".docx")
-        _title, body = html.body_html(md.read_text(encoding="utf-8"))
+        _title, body = html.body_html(_source(internal, built, md))
         page_words = _words(" ".join(_outline(f"<div>{body}</div>").text))
         docx_words = _words(_docx_text(docx))
         # Tables come last in the docx extraction; compare as multisets, then the order of the
@@ -111,8 +131,8 @@ def test_content_cannot_inject_markup() -> None:
     assert "&lt;script&gt;" in body
 
 
-def test_section_cache_gives_the_same_page(built: Path) -> None:
-    md = next(built.glob("regio/*-regeling.md")).read_text(encoding="utf-8")
+def test_section_cache_gives_the_same_page(internal: dict[str, str]) -> None:
+    md = internal["regio/utrecht-west-regeling"]
     cache = html.ChunkCache()
     first = html.body_html(md, cache)
     edited = md.replace("Woerden", "Harmelen", 1)

@@ -86,4 +86,4 @@ def test_parallel_and_sequential_builds_are_identical(project: Path, tmp_path: P
     )
     seq = {k: v for k, v in snapshot(tmp_path / "seq").items() if not k.startswith(".")}
     par = {k: v for k, v in snapshot(tmp_path / "par").items() if not k.startswith(".")}
-    assert seq == par and len(seq) == 105  # 35 documents: .md, .docx and .html
+    assert seq == par and len(seq) == 140  # 35 documents: .md, .docx, .html and .pdf

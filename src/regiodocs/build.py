@@ -19,9 +19,11 @@ from pathlib import Path, PurePosixPath
 from regiodocs.content.models.regio import Deelnemer
 from regiodocs.content.pipeline import load_checked
 from regiodocs.diagnostics import UsageError
+from regiodocs.documents.commonmark import for_people
 from regiodocs.documents.plan import plan_documents
 from regiodocs.documents.render import make_environment, render_document
 from regiodocs.documents.views.common import KINDS, Job
+from regiodocs.output import pdf
 from regiodocs.output.cache import Cache
 from regiodocs.output.convert import Document, Progress, convert_all
 from regiodocs.output.manifest import scope_key
@@ -117,20 +119,25 @@ def build_jobs(
     env = make_environment(template_dir)
     documents = [Document(str(job.output), render_document(env, job), job.meta) for job in jobs]
     cache = Cache(build_dir / ".cache") if use_cache else None
+    pdfs = pdf.Background(documents, build_dir / ".cache" / "pdf" if use_cache else None)
     result = convert_all(documents, cache, workers=workers, batch=batch, progress=progress)
+    pdf_result = pdfs.result()
     report = BuildReport(
         converted=result.converted,
         from_cache=result.from_cache,
         pandoc_runs=result.pandoc_runs,
-        notices=result.notices,
+        notices=result.notices + pdf_result.notices,
     )
     outputs = [
         Output(PurePosixPath(f"{doc.name}{suffix}"), payload, job.kind, job.gemeente)
-        for job, doc, data in zip(jobs, documents, result.docx, strict=True)
+        for job, doc, data, pdf_data in zip(
+            jobs, documents, result.docx, pdf_result.pdf, strict=True
+        )
         for suffix, payload in (
-            (".md", doc.markdown.encode("utf-8")),
+            (".md", for_people(doc.markdown).encode("utf-8")),
             (".docx", data),
             (".html", _html_page(doc).encode("utf-8")),
+            (".pdf", pdf_data),
         )
     ]
     with build_lock(build_dir):
@@ -142,6 +149,7 @@ def build_jobs(
                 if documents[n].name in result.converted:
                     cache.put(key, result.docx[n])
             cache.keep_only(set(result.keys))
+        pdf_result.store()
     return report
 
 

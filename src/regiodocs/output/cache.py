@@ -92,7 +92,7 @@ class Cache:
         except OSError:
             return None
         digest, _, data = stored.partition(b"\n")
-        if _digest(key, data) == digest and _is_docx(data):
+        if _digest(key, data) == digest and self.valid(data):
             with contextlib.suppress(OSError):
                 os.utime(path)  # most recently used
             return data
@@ -100,6 +100,10 @@ class Cache:
             path.unlink()
         notices.append(f"beschadigde cache voor {name} verwijderd; het document is opnieuw gemaakt")
         return None
+
+    def valid(self, data: bytes) -> bool:
+        """Whether an entry's bytes are a document of this cache's kind (a .docx here)."""
+        return _is_docx(data)
 
     def put(self, key: str, data: bytes) -> None:
         from regiodocs.output.write import write_bytes_atomic

@@ -1,0 +1,178 @@
+"""The PDF writer: tagged PDF/A-2a in the house style, readable text, deterministic bytes."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from regiodocs.build import build
+from regiodocs.content.models.regio import Huisstijl
+from regiodocs.documents.markdown import escape
+from regiodocs.documents.views.common import DocMeta
+from regiodocs.output import pdf
+
+MONTFOORT_VOORSTEL = "montfoort/2026-03-09-raadsvoorstel-gr-zienswijze-toestemming.pdf"
+REGELING = "regio/utrecht-west-regeling.pdf"
+
+
+def _text(path: Path) -> str:
+    """The text of a PDF as a reader (or a screen reader) gets it, via poppler."""
+    assert shutil.which("pdftotext"), "pdftotext (poppler-utils) is needed; .ci/run installs it"
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout
+
+
+def _tags(document: pikepdf.Pdf) -> list[str]:
+    """The structure types of the tag tree, in reading order (depth first)."""
+    found: list[str] = []
+
+    def walk(node: pikepdf.Object) -> None:
+        if isinstance(node, pikepdf.Dictionary):
+            if "/S" in node:
+                found.append(str(node.S)[1:])
+            kids = node.get("/K")
+            if kids is not None:
+                walk(kids)
+        elif isinstance(node, pikepdf.Array):
+            for kid in node:
+                walk(kid)
+
+    walk(document.Root.StructTreeRoot)
+    return found
+
+
+def test_every_document_has_a_pdf_next_to_its_docx(built: Path) -> None:
+    docx = sorted(p.with_suffix("") for p in built.rglob("*.docx") if ".cache" not in p.parts)
+    pdfs = sorted(p.with_suffix("") for p in built.rglob("*.pdf") if ".cache" not in p.parts)
+    assert docx and pdfs == docx
+
+
+def test_pdf_is_tagged_pdf_a_with_title_and_dutch_language(built: Path) -> None:
+    with pikepdf.open(built / REGELING) as document:
+        assert str(document.Root.Lang).startswith("nl")
+        assert document.Root.MarkInfo.Marked
+        assert (
+            str(document.docinfo.Title) == "Gemeenschappelijke regeling Sociaal Domein Utrecht West"
+        )
+        meta = document.open_metadata()
+        assert meta["dc:title"] == "Gemeenschappelijke regeling Sociaal Domein Utrecht West"
+        assert meta["pdfaid:part"] == "2" and meta["pdfaid:conformance"] == "A"
+        assert meta["pdfuaid:part"] == "1"
+        tags = _tags(document)
+    assert tags[0] == "Document"
+    assert tags.count("H1") == 1  # the title; chapters are H2, articles H3
+    assert tags.index("H1") < tags.index("H2") < tags.index("H3")
+    levels = [int(t[1]) for t in tags if len(t) == 2 and t[0] == "H" and t[1].isdigit()]
+    # No gaps: '### Artikel' under '# Hoofdstuk' is H3 under H2, inside a paragraaf H4.
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False))
+    assert 4 in levels and 5 not in levels
+    for tag in ("P", "Table", "TR", "TD", "Link"):
+        assert tag in tags, tag
+
+
+def test_table_header_cells_are_tagged(built: Path) -> None:
+    with pikepdf.open(built / MONTFOORT_VOORSTEL) as document:
+        tags = _tags(document)
+    # the bijdragen table has a header row (Begrotingspost ... Aandeel Montfoort)
+    assert tags.count("TH") == 5
+    assert tags.count("Table") == 2  # and the header table of the voorstel without one
+    assert "L" in tags and "LI" in tags  # the list of bijlagen
+
+
+def test_pdf_text_has_titles_articles_and_amounts(built: Path) -> None:
+    voorstel = _text(built / MONTFOORT_VOORSTEL)
+    assert "Raadsvoorstel" in voorstel and "MF-2026-014" in voorstel
+    # Montfoort's 7,45 % of € 350.000 and € 1.850.000, computed by hand
+    assert "€ 26.075,00" in voorstel and "€ 137.825,00" in voorstel
+    order = [voorstel.index(h) for h in ("Samenvatting", "Gevraagd besluit", "Financiële gevolgen")]
+    assert order == sorted(order)  # reading order follows the document
+    assert "Pagina 1 van 3" in voorstel
+    regeling = _text(built / REGELING)
+    assert "Hoofdstuk 1. Algemene bepalingen" in regeling
+    assert "Artikel 4. Taken" in regeling and "Artikel 33. Citeertitel" in regeling
+    assert "\\" not in regeling and "#" not in regeling  # no escapes or markup leak through
+
+
+def test_house_style_fonts_are_embedded(built: Path) -> None:
+    expected = {"montfoort": "Carlito", "oudewater": "DejaVuSans", "woerden": "LiberationSans"}
+    for gemeente, family in expected.items():
+        path = next(built.glob(f"{gemeente}/*-raadsinformatiebrief-*.pdf"))
+        with pikepdf.open(path) as document:
+            fonts: dict[str, bool] = {}
+            for page in document.pages:
+                for font in page.Resources.Font.values():
+                    descendant = font.DescendantFonts[0]
+                    descriptor = descendant.FontDescriptor
+                    embedded = "/FontFile2" in descriptor or "/FontFile3" in descriptor
+                    fonts[str(descendant.BaseFont)] = embedded
+        assert fonts and all(family in name for name in fonts), (gemeente, sorted(fonts))
+        assert all(fonts.values()), fonts  # every font is embedded
+
+
+def _meta(title: str = "Proef") -> DocMeta:
+    return DocMeta(
+        title=title,
+        subject="Onderwerp",
+        author="Gemeente Proef",
+        gemeente="gemeente Proef",
+        kenmerk="PR-2026-001",
+        datum=date(2026, 3, 9),
+        huisstijl=Huisstijl(id="proef", lettertype="Calibri", kleur_koppen="#F7A600"),
+    )
+
+
+HOSTILE = (
+    "#set page(width: 1cm) $x$ <label> @ref // geen commentaar /* ook niet */ *a* _b_ "
+    "\\u{41} `c` [d] -- ... 'e' \"f\" = - + 1. ~ \\"
+)
+
+
+def test_content_text_is_typeset_literally(tmp_path: Path) -> None:
+    markdown = '::: {custom-style="Title"}\nProef\n:::\n\n# Kop\n\n' + escape(HOSTILE) + "\n"
+    path = tmp_path / "proef.pdf"
+    path.write_bytes(pdf.render_pdf(markdown, _meta()))
+    text = " ".join(_text(path).split())
+    assert " ".join(HOSTILE.split()) in text
+
+
+def test_same_input_gives_the_same_bytes() -> None:
+    markdown = '::: {custom-style="Title"}\nProef\n:::\n\n# Kop\n\nTekst.\n'
+    assert pdf.render_pdf(markdown, _meta()) == pdf.render_pdf(markdown, _meta())
+
+
+def test_light_heading_colour_is_darkened_in_the_pdf() -> None:
+    source = pdf.typst_source("# Kop\n", _meta())
+    assert 'rgb("#F7A600")' not in source
+    from regiodocs.documents.html import contrast, readable
+
+    assert f'rgb("{readable("#F7A600")}")' in source and contrast(readable("#F7A600")) >= 4.5
+
+
+@pytest.mark.parametrize(
+    ("word_font", "embedded"),
+    [("Arial", "Liberation Sans"), ("calibri", "Carlito"), ("Verdana", "DejaVu Sans")],
+)
+def test_word_fonts_map_to_shipped_fonts(word_font: str, embedded: str) -> None:
+    assert pdf.font_of(word_font) == embedded
+    assert any(embedded.replace(" ", "") in p.name for p in pdf.FONTS.glob("*.ttf"))
+
+
+def test_pdfs_are_cached_and_a_damaged_entry_is_rebuilt(project: Path) -> None:
+    out = project / "build"
+    args = (project / "content", project / "templates", out, "utrecht-west", ("regeling",))
+    build(*args)
+    first = (out / REGELING).read_bytes()
+    entries = list((out / ".cache" / "pdf").glob("*.entry"))
+    assert len(entries) == 1
+    entries[0].write_bytes(entries[0].read_bytes()[:-100])  # truncated
+    report = build(*args)
+    assert any("regeling.pdf" in notice for notice in report.notices)
+    assert (out / REGELING).read_bytes() == first
+    report = build(*args)
+    assert report.notices == [] and (out / REGELING).read_bytes() == first
