@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 from datetime import date
@@ -176,3 +177,17 @@ def test_pdfs_are_cached_and_a_damaged_entry_is_rebuilt(project: Path) -> None:
     assert (out / REGELING).read_bytes() == first
     report = build(*args)
     assert report.notices == [] and (out / REGELING).read_bytes() == first
+
+
+def test_characters_no_shipped_font_has_are_shown_as_code_points(tmp_path: Path) -> None:
+    """PDF/A forbids a missing glyph; such a character must not stop the build."""
+    markdown = '::: {custom-style="Title"}\nProef\n:::\n\n' + escape("Naam: 日本 ∑ é €") + "\n"
+    path = tmp_path / "proef.pdf"
+    path.write_bytes(pdf.render_pdf(markdown, _meta()))
+    assert "Naam: <U+65E5><U+672C> ∑ é €" in _text(path)
+
+
+def test_a_document_without_title_starts_its_headings_at_level_one() -> None:
+    with pikepdf.open(io.BytesIO(pdf.render_pdf("# Kop\n\n## Onder\n\nTekst.\n", _meta()))) as doc:
+        tags = _tags(doc)
+    assert tags.index("H1") < tags.index("H2")

@@ -39,7 +39,7 @@ def test_a_moved_meeting_date_leaves_no_old_dated_documents(
     move_woerden_meeting(project)
     result = run("build", "all")
     assert result.exit_code == 0, result.output
-    for suffix in (".md", ".docx", ".html"):
+    for suffix in (".md", ".docx", ".html", ".pdf"):
         assert not (build / f"{OLD}{suffix}").exists()
         assert (build / f"{NEW}{suffix}").is_file()
         assert f"verwijderd (wordt niet meer gemaakt): build/{OLD}{suffix}" in result.output

@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import struct
 import threading
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cache
 from importlib.metadata import version
@@ -68,6 +70,12 @@ INDENTS = {
     "Onderdeel": (1.5, 0.75),
     "Subonderdeel": (2.25, 0.75),
 }
+# Characters every shipped font has (Latin-1, Latin Extended-A, Dutch typography, the euro):
+# text made of these needs no look-up in the fonts' tables.
+_COMMON = frozenset(
+    [*range(0x20, 0x7F), *range(0xA0, 0x180)]
+    + [0x2013, 0x2014, 0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0x2022, 0x2026, 0x20AC]
+)
 _ESCAPED = frozenset("\\#*_`$<>@[]~/=-+.'\"&|:;,!?()%^{}")
 
 
@@ -79,6 +87,11 @@ def font_of(name: str) -> str:
 def typst_source(markdown: str, meta: DocMeta) -> str:
     """The Typst source of one document: preamble with the house style, then the body."""
     blocks = parse(markdown)
+    if not any(b.kind == "title" for b in blocks):
+        # PDF/UA wants the first heading at level 1: without a title, the headings move up.
+        blocks = [
+            replace(b, level=max(1, b.level - 1)) if b.kind == "heading" else b for b in blocks
+        ]
     labels = {b.ident for b in blocks if b.kind == "heading" and b.ident is not None}
     writer = _Writer(labels)
     body = "".join(writer.block(b) for b in blocks)
@@ -331,8 +344,67 @@ def _paragraphs(tree: SyntaxTreeNode) -> list[SyntaxTreeNode]:
 
 
 def _text(text: str) -> str:
-    """Literal text in Typst markup: every ASCII symbol escaped."""
-    return "".join("\\" + c if c in _ESCAPED else c for c in text)
+    """Literal text in Typst markup: every ASCII symbol escaped; a character that none of the
+    shipped fonts can show (PDF/A forbids a missing glyph) as its code point, <U+65E5>."""
+    out: list[str] = []
+    for c in text:
+        if c in _ESCAPED:
+            out.append("\\" + c)
+        elif (
+            ord(c) in _COMMON
+            or unicodedata.category(c) in ("Zs", "Cf")
+            or ord(c) in covered_characters()
+        ):
+            out.append(c)
+        else:
+            out.append(f"\\<U+{ord(c):04X}\\>")
+    return "".join(out)
+
+
+@cache
+def covered_characters() -> frozenset[int]:
+    """The code points the shipped fonts have a glyph for (their cmap tables, formats 4 and
+    12); Typst falls back from the house font to any of them."""
+    found: set[int] = set()
+    for path in FONTS.glob("*.ttf"):
+        found |= _cmap(path.read_bytes())
+    return frozenset(found)
+
+
+def _cmap(font: bytes) -> set[int]:
+    tables = {
+        font[12 + 16 * i : 16 + 16 * i]: struct.unpack(">I", font[20 + 16 * i : 24 + 16 * i])[0]
+        for i in range(struct.unpack(">H", font[4:6])[0])
+    }
+    base = tables[b"cmap"]
+    found: set[int] = set()
+    for i in range(struct.unpack(">H", font[base + 2 : base + 4])[0]):
+        offset = base + struct.unpack(">I", font[base + 8 + 8 * i : base + 12 + 8 * i])[0]
+        kind = struct.unpack(">H", font[offset : offset + 2])[0]
+        if kind == 4:
+            segments = struct.unpack(">H", font[offset + 6 : offset + 8])[0] // 2
+            ends = struct.unpack(f">{segments}H", font[offset + 14 : offset + 14 + 2 * segments])
+            at = offset + 16 + 2 * segments
+            starts = struct.unpack(f">{segments}H", font[at : at + 2 * segments])
+            deltas = struct.unpack(f">{segments}h", font[at + 2 * segments : at + 4 * segments])
+            ranges_at = at + 4 * segments
+            ranges = struct.unpack(f">{segments}H", font[ranges_at : ranges_at + 2 * segments])
+            for n, (start, end) in enumerate(zip(starts, ends, strict=True)):
+                for code in range(start, end + 1) if start != 0xFFFF else ():
+                    if ranges[n] == 0:
+                        glyph = (code + deltas[n]) & 0xFFFF
+                    else:  # idRangeOffset: an index into glyphIdArray, relative to itself
+                        index = ranges_at + 2 * n + ranges[n] + 2 * (code - start)
+                        glyph = struct.unpack(">H", font[index : index + 2])[0]
+                    if glyph:
+                        found.add(code)
+        elif kind == 12:
+            groups = struct.unpack(">I", font[offset + 12 : offset + 16])[0]
+            for g in range(groups):
+                at = offset + 16 + 12 * g
+                start, end, first_glyph = struct.unpack(">III", font[at : at + 12])
+                found.update(range(start + (first_glyph == 0), end + 1))
+    return found
 
 
 def _string(text: str) -> str:
