@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import struct
 import subprocess
 from datetime import date
 from pathlib import Path
@@ -17,6 +18,7 @@ from regiodocs.documents.markdown import escape
 from regiodocs.documents.views.common import DocMeta
 from regiodocs.output import pdf
 
+ROOT = Path(__file__).resolve().parents[1]
 MONTFOORT_VOORSTEL = "montfoort/2026-03-09-raadsvoorstel-gr-zienswijze-toestemming.pdf"
 REGELING = "regio/utrecht-west-regeling.pdf"
 
@@ -191,3 +193,25 @@ def test_a_document_without_title_starts_its_headings_at_level_one() -> None:
     with pikepdf.open(io.BytesIO(pdf.render_pdf("# Kop\n\n## Onder\n\nTekst.\n", _meta()))) as doc:
         tags = _tags(doc)
     assert tags.index("H1") < tags.index("H2")
+
+
+def _images(path: Path) -> list[tuple[int, int]]:
+    with pikepdf.open(path) as document:
+        found = []
+        for page in document.pages[:1]:
+            for xobject in page.Resources.get("/XObject", {}).values():
+                if xobject.get("/Subtype") == "/Image":
+                    found.append((int(xobject.Width), int(xobject.Height)))
+        return found
+
+
+def test_the_letterhead_logo_of_the_word_template_is_in_the_pdf_header(built: Path) -> None:
+    template = (ROOT / "content/utrecht-west/huisstijl/montfoort.dotx").read_bytes()
+    logo = pdf.header_logo(template)
+    assert logo is not None and logo.startswith(b"\x89PNG")
+    width, height = struct.unpack(">II", logo[16:24])  # the PNG's IHDR
+    assert _images(built / MONTFOORT_VOORSTEL) == [(width, height)]
+    # Woerden has no template of its own: no logo, only the text header.
+    woerden = next(built.glob("woerden/*-raadsvoorstel-gr-zienswijze-toestemming.pdf"))
+    assert _images(woerden) == []
+    assert _text(woerden).startswith("Gemeente Woerden")

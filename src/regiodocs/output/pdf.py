@@ -20,10 +20,13 @@ leden and onderdelen, signature columns, header and footer with kenmerk and page
 from __future__ import annotations
 
 import hashlib
+import io
 import os
+import re
 import struct
 import threading
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cache
@@ -119,7 +122,7 @@ def _preamble(meta: DocMeta) -> str:
 #set text(lang: "nl", region: "NL", font: {_string(font)}, size: {style.lettergrootte}pt,
   fill: rgb("#1A1A1A"))
 #set page(paper: "a4", margin: {style.marge_cm}cm,
-  header: align(right, text(size: 8pt)[{_text(header)}]),
+  header: {_header(meta, header)},
   footer: context align(right, text(size: 8pt)[{kenmerk}Pagina #counter(page).display() van #counter(page).final().first()]),
 )
 #set par(leading: 0.6em, spacing: 0.9em)
@@ -154,6 +157,41 @@ def _preamble(meta: DocMeta) -> str:
   link(doel, text(fill: rgb("#1A1A1A"))[#tekst #box(width: 1fr, repeat[.#h(0.15em)]) #context counter(page).at(doel).first()])))
 
 """
+
+
+def _header(meta: DocMeta, text: str) -> str:
+    """The page header: the logo of the house style's Word template (when it has one) on the
+    left, the municipality (or subject) on the right, as in the Word letterhead."""
+    right = f"align(right + horizon, text(size: 8pt)[{_text(text)}])"
+    logo = header_logo(meta.sjabloon.data) if meta.sjabloon is not None else None
+    if logo is None:
+        return right
+    numbers = ", ".join(str(b) for b in logo)
+    alt = _string(f"Logo {text}")
+    return (
+        f"grid(columns: (auto, 1fr), align: horizon, "
+        f"image(bytes(({numbers},)), height: 1.1cm, alt: {alt}), {right})"
+    )
+
+
+def header_logo(template: bytes) -> bytes | None:
+    """The first PNG or JPEG picture in the headers of a Word template (its letterhead
+    logo), or None."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(template)) as package:
+            names = set(package.namelist())
+            headers = sorted(n for n in names if re.fullmatch(r"word/header\d*\.xml", n))
+            for header in headers:
+                rels = header.replace("word/", "word/_rels/") + ".rels"
+                if rels not in names:
+                    continue
+                for target in re.findall(rb'Target="(media/[^"]+)"', package.read(rels)):
+                    name = "word/" + target.decode("utf-8")
+                    if name in names and name.lower().endswith((".png", ".jpg", ".jpeg")):
+                        return package.read(name)
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return None
+    return None
 
 
 class _Writer:
