@@ -13,6 +13,7 @@ import io
 import os
 import signal
 import subprocess
+import sys
 import tempfile
 import threading
 import time as time_module
@@ -201,11 +202,11 @@ def write_bytes_atomic(target: Path, data: bytes) -> bool:
     except OSError as exc:
         raise BuildFailure(f"kan niet schrijven in {target.parent}: {reason(exc)}") from None
     try:
-        os.fchmod(fd, 0o666 & ~_UMASK)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_UMASK)  # not os.fchmod: on Windows only from Python 3.13
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -243,7 +244,7 @@ def build_lock(build_dir: Path) -> Iterator[None]:
 def _kill_tree(process: subprocess.Popen[bytes]) -> None:
     """Stop a hung converter and anything it started (its own process group on POSIX)."""
     with contextlib.suppress(OSError):
-        if os.name == "nt":
+        if sys.platform == "win32":  # (sys.platform, not os.name: mypy checks both platforms)
             process.kill()
         else:
             os.killpg(process.pid, signal.SIGKILL)
