@@ -306,3 +306,25 @@ def test_template_checks_name_what_is_wrong() -> None:
     assert b"document.main+xml" in zipfile.ZipFile(io.BytesIO(as_docx(data))).read(
         "[Content_Types].xml"
     )
+
+
+def test_a_template_with_broken_parts_is_reported_not_crashed_on() -> None:
+    data = (ROOT / "content/utrecht-west/huisstijl/montfoort.dotx").read_bytes()
+
+    def without(name: str, broken: dict[str, bytes] | None = None) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(data)) as z, zipfile.ZipFile(out, "w") as target:
+            for part in z.namelist():
+                if part != name:
+                    target.writestr(part, (broken or {}).get(part, z.read(part)))
+        return out.getvalue()
+
+    # The logo the header refers to is missing (the old KeyError: 'rId..'), the package
+    # has no relationships, a header is no XML: each is a message, never an exception.
+    for damaged in (
+        without("word/media/image1.png"),
+        without("_rels/.rels"),
+        without("", {"word/header1.xml": b"<w:hdr"}),
+    ):
+        problem = template_problem(damaged)
+        assert problem is not None and problem.startswith("het is geen geldig Word-bestand")

@@ -146,7 +146,13 @@ class _Runner:
             if style not in references:
                 data = build_reference_docx(default, meta.huisstijl)
                 if meta.sjabloon is not None:
-                    data = reference_from_template(meta.sjabloon.data, data)
+                    try:
+                        data = reference_from_template(meta.sjabloon.data, data)
+                    except Exception:  # the check opened it; a package python-docx rejects
+                        raise BuildFailure(
+                            f"Word-sjabloon {meta.sjabloon.name} kan niet worden gebruikt: "
+                            "sla het opnieuw op vanuit Word"
+                        ) from None
                 digest = hashlib.sha256(data).hexdigest()[:16]
                 path = self.tmp / f"reference-{digest}.docx"
                 path.write_bytes(data)

@@ -11,8 +11,8 @@ Fields the griffie placed in its letterhead, header or footer are filled from co
 content controls tagged with a property name get the document's value as their result,
 so Word and LibreOffice show it without updating fields.
 
-Only the standard library is imported at module level: the content check validates
-templates without loading python-docx.
+Only the standard library is imported at module level; python-docx is loaded only when a
+region has a template.
 """
 
 from __future__ import annotations
@@ -144,6 +144,26 @@ def template_problem(data: bytes) -> str | None:
                 f"de stijl '{name}' (in een Nederlandse Word: '{dutch}') ontbreekt; "
                 f"een sjabloon moet de stijlen {_listing(REQUIRED_STYLES)} hebben"
             )
+    return _package_problem(data)
+
+
+def _package_problem(data: bytes) -> str | None:
+    """Open the template as the conversion will (python-docx, every header and footer with
+    its relationships): a package with broken parts is reported, never a crash later."""
+    from docx import Document
+
+    try:
+        doc = Document(io.BytesIO(as_docx(data)))
+        len(doc.styles)
+        for section in doc.sections:
+            for part in (section.header, section.footer, section.first_page_header):
+                if not part.is_linked_to_previous:
+                    len(part.paragraphs)
+    except Exception:  # any defect of the package: python-docx raises many kinds
+        return (
+            "het is geen geldig Word-bestand: onderdelen ontbreken of zijn beschadigd "
+            "(bijvoorbeeld een afbeelding in de koptekst); sla het opnieuw op vanuit Word"
+        )
     return None
 
 
