@@ -743,6 +743,11 @@ def test_command_from_git_revision_writes_document_and_synopsis(
     doc = Document(str(path))
     paragraphs = [p.text for p in doc.paragraphs]
     assert "ARTIKEL I" in paragraphs and "ARTIKEL II" in paragraphs
+    # the instruction reads as written, not with Markdown escapes (a backslash per comma)
+    assert (
+        'A\tIn artikel 9, eerste lid, wordt "minste twee keer" vervangen door "minste vier keer".'
+        in paragraphs
+    )
     synopsis = doc.tables[-1]
     assert [c.text for c in synopsis.rows[0].cells] == ["Opdracht", "Oude tekst", "Nieuwe tekst"]
     old_cell, new_cell = synopsis.rows[1].cells[1], synopsis.rows[1].cells[2]
@@ -781,3 +786,44 @@ def test_two_consecutive_onderdelen_and_leden_dropped_in_one_go() -> None:
         "Vervalt onderdeel b, onder verlettering van de onderdelen c tot en met g tot b tot en met f.",
         "Vervalt onderdeel b, onder verlettering van de onderdelen c tot en met f tot b tot en met e.",
     ]
+
+
+def test_wijziging_with_its_raadsvoorstel_and_raadsbesluit_per_gemeente(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    """A wijziging goes through the raden like the regeling (art. 1 Wgr): with --voorstel the
+    command writes that voorstel's raadsvoorstel and raadsbesluit for every municipality,
+    each listing the changes of ARTIKEL I."""
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-qm", "v1"], cwd=project, check=True)
+    regeling = project / "content/utrecht-west/regeling.yaml"
+    text = regeling.read_text(encoding="utf-8").replace(
+        "ten minste twee keer per jaar.", "ten minste vier keer per jaar.", 1
+    )
+    regeling.write_text(text, encoding="utf-8")
+    result = run("wijziging", "--van", "HEAD", "--voorstel", "gr-zienswijze-toestemming")
+    assert result.exit_code == 0, result.output
+    change = 'In artikel 9, eerste lid, wordt "minste twee keer" vervangen door "minste vier keer".'
+    gemeenten = ["de-ronde-venen", "montfoort", "oudewater", "stichtse-vecht", "woerden"]
+    for gemeente in gemeenten:
+        [besluit] = (project / "build" / gemeente).glob(
+            "*-raadsbesluit-gr-zienswijze-toestemming.docx"
+        )
+        [voorstel] = (project / "build" / gemeente).glob(
+            "*-raadsvoorstel-gr-zienswijze-toestemming.docx"
+        )
+        besluit_text = [p.text for p in Document(str(besluit)).paragraphs]
+        voorstel_text = [p.text for p in Document(str(voorstel)).paragraphs]
+        assert (
+            "De Regeling tot wijziging van de Gemeenschappelijke regeling Sociaal Domein "
+            "Utrecht West luidt in artikel I:"
+        ) in besluit_text
+        assert f"A.\t{change}" in besluit_text
+        assert "De wijzigingen" in voorstel_text
+        assert f"A.\t{change}" in voorstel_text
+    assert result.output.count("raadsbesluit: ") == 5
+    unknown = run("wijziging", "--van", "HEAD", "--voorstel", "bestaat-niet")
+    assert unknown.exit_code == 2
+    assert "onbekend raadsvoorstel 'bestaat-niet'" in unknown.output

@@ -687,6 +687,13 @@ def wgr_toets_command(
     is_flag=True,
     help="Stel de hele tekst opnieuw vast in plaats van wijzigingsopdrachten.",
 )
+@click.option(
+    "--voorstel",
+    "voorstel",
+    default=None,
+    help="Id van het raadsvoorstel over deze wijziging: schrijf per gemeente het "
+    "raadsvoorstel en raadsbesluit, met de wijzigingen erin opgesomd.",
+)
 @_output_paths
 def wijziging(
     content_dir: Path,
@@ -694,6 +701,7 @@ def wijziging(
     van: str,
     naar: str | None,
     herziening: bool,
+    voorstel: str | None,
     template_dir: Path,
     build_dir: Path,
 ) -> None:
@@ -709,7 +717,8 @@ def wijziging(
         from regiodocs.content.pipeline import load_checked
         from regiodocs.legal.parameters import with_parameters
 
-        region = load_checked(content_dir, region_id, wgr=False).region
+        checked = load_checked(content_dir, region_id, wgr=False)
+        region = checked.region
         # Parametric provisions ((naam)) print the values of the current bestuur.yaml.
         old = with_parameters(load_version(van, content_dir, region_id), region.bestuur)
         new = with_parameters(load_version(naar_spec, content_dir, region_id), region.bestuur)
@@ -719,8 +728,12 @@ def wijziging(
                 "De twee versies van de regeling zijn inhoudelijk gelijk; er is niets te wijzigen."
             )
             return
-        job = wijziging_job(region, result, herziening)
-        report = build_jobs([job], template_dir, build_dir, Scope(region_id, ()))
+        jobs = [wijziging_job(region, result, herziening)]
+        if voorstel is not None:
+            from regiodocs.legal.wijziging import voorstel_jobs
+
+            jobs += voorstel_jobs(checked.facts, voorstel, result, herziening)
+        report = build_jobs(jobs, template_dir, build_dir, Scope(region_id, ()))
         for i in result.instructies:
             click.echo(f"{i.letter}. {i.zin}")
             for sub in i.subzinnen:
@@ -734,7 +747,11 @@ def wijziging(
                 click.echo(f"  {hint}")
         for path in report.written + report.unchanged:
             if path.suffix == ".docx":
-                click.echo(f"wijzigingsregeling: {path}")
+                soort = next(
+                    (k for k in ("raadsvoorstel", "raadsbesluit") if f"-{k}-" in path.name),
+                    "wijzigingsregeling",
+                )
+                click.echo(f"{soort}: {path}")
 
     _run(action, build_dir=build_dir)
 

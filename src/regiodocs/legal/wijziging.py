@@ -20,10 +20,11 @@ import difflib
 import re
 import subprocess
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from regiodocs import fmt
+from regiodocs.content.facts import Facts
 from regiodocs.content.load import load_yaml_file
 from regiodocs.content.models.regeling import Regeling
 from regiodocs.content.region import Region
@@ -1136,7 +1137,7 @@ def wijziging_job(region: Region, wijziging: Wijziging, herziening: bool) -> Job
     instructies = [
         {
             "letter": i.letter,
-            "zin": escape(i.zin),
+            "zin": i.zin,  # plain text: the renderer escapes it once
             "citaat": alineas(i.citaat),
             "synopsis": marked(i.oud, i.nieuw),
         }
@@ -1168,4 +1169,54 @@ def wijziging_job(region: Region, wijziging: Wijziging, herziening: bool) -> Job
     )
 
 
-__all__ = ["Wijziging", "apply", "draft", "load_version", "regeling_text", "replay"]
+def voorstel_jobs(
+    facts: Facts, voorstel_id: str, wijziging: Wijziging, herziening: bool = False
+) -> list[Job]:
+    """Per municipality of the raadsvoorstel ``voorstel_id``, its raadsvoorstel and
+    raadsbesluit about the wijzigingsregeling, the changes of ARTIKEL I listed in both (a
+    wijziging needs the same zienswijze and toestemming as the regeling, art. 1 Wgr)."""
+    from regiodocs.documents.views.raadsbesluit import raadsbesluit
+    from regiodocs.documents.views.raadsvoorstel import raadsvoorstel
+
+    region = facts.region
+    voorstellen = {v.id: v for v in region.raadsvoorstellen}
+    if voorstel_id not in voorstellen:
+        raise UsageError(
+            f"onbekend raadsvoorstel '{voorstel_id}'; bekend: {', '.join(voorstellen) or 'geen'}"
+        )
+    voorstel = voorstellen[voorstel_id]
+    samenvatting: dict[str, object] = {
+        "titel": f"Regeling tot wijziging van de {wijziging.citeertitel}",
+        "citeertitel": wijziging.citeertitel,
+    }
+    lines: list[dict[str, object]] = []
+    if herziening:
+        lines.append(
+            {
+                "letter": "",
+                "zin": "De tekst van de regeling wordt in haar geheel opnieuw vastgesteld.",
+            }
+        )
+    for i in wijziging.instructies:
+        lines.append({"letter": f"{i.letter}.", "zin": i.zin})
+        lines += [{"letter": "", "zin": sub.replace("\t", " ")} for sub in i.subzinnen]
+    samenvatting["instructies"] = lines
+    jobs: list[Job] = []
+    for d in region.regio.deelnemers:
+        if d.id not in voorstel.per_gemeente:
+            continue
+        for make in (raadsvoorstel, raadsbesluit):
+            job = make(facts, voorstel, d, False)
+            jobs.append(replace(job, context={**job.context, "wijziging": samenvatting}))
+    return jobs
+
+
+__all__ = [
+    "Wijziging",
+    "apply",
+    "draft",
+    "load_version",
+    "regeling_text",
+    "replay",
+    "voorstel_jobs",
+]

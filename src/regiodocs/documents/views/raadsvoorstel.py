@@ -114,6 +114,8 @@ def voorstel_context(
         "wgr_overweging": _wgr_overweging(facts)
         if any(b.document == "regeling" for b in voorstel.bijlagen)
         else "",
+        # Filled by 'regiodocs wijziging --voorstel': the wijzigingsregeling and its changes.
+        "wijziging": None,
     }
 
 
