@@ -84,3 +84,18 @@ def test_a_wijziging_prints_values_not_parameters(
     synopsis = (project / "build/regio/utrecht-west-wijzigingsregeling.md").read_text()
     assert "((" not in synopsis
     assert "twee leden per deelnemende gemeente" in synopsis
+
+
+def test_a_date_parameter_reaches_lid_toelichting_and_toets(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    edit(project / REGELING, "kaders-aan-raden-voor: 15 april", "kaders-aan-raden-voor: 1 mei")
+    check = run("check")
+    assert check.exit_code == 1
+    # The toets reads the printed lid, which now says 1 mei: later than the law allows.
+    assert "WGR-13" in check.output and "vóór 15 april naar de raden gaan" in check.output
+    edit(project / REGELING, "kaders-aan-raden-voor: 1 mei", "kaders-aan-raden-voor: 1 april")
+    assert run("build", "regeling").exit_code == 0
+    text = (project / BUILT).read_text(encoding="utf-8")
+    assert "Het dagelijks bestuur zendt vóór 1 april van ieder jaar de algemene" in text
+    assert "De raden krijgen vóór 1 april de kaders voor de volgende begroting" in text

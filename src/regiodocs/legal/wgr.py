@@ -749,6 +749,10 @@ def _vergaderingen(t: _Toets, u: Uitkomst) -> None:
         t.demand(u, g, r"openbaar", "de tekst zegt niet dat de vergaderingen openbaar zijn")
 
 
+_MAANDEN = list(fmt.MAANDEN)
+_VOOR_DATUM = re.compile(r"vóór (\d{1,2}) (" + "|".join(_MAANDEN) + r")\b")
+
+
 def _weken(tekst: str) -> int | None:
     match = re.search(r"(\w+) weken", tekst)
     return getal(match.group(1)) if match else None
@@ -792,12 +796,16 @@ def _zienswijzen(t: _Toets, u: Uitkomst) -> None:
 @_rule("WGR-13", "Kaders en voorlopige jaarrekening vóór 15 april", "art. 34b Wgr")
 def _kaders(t: _Toets, u: Uitkomst) -> None:
     for g in t.need(u, "jaarrekening", "de jaarrekening", r"jaarrekening"):
-        lid = g.lid_met(r"15 april")
-        if lid is None:
+        # The lid that sends the kaders before a date; an earlier date than 15 April is
+        # lawful too (the raden get them sooner).
+        lid = g.lid_met(r"\bkaders\b|vóór \d{1,2} (januari|februari|maart|april)\b")
+        datum = re.search(_VOOR_DATUM, g.leden[lid]) if lid is not None else None
+        dag = (_MAANDEN.index(datum.group(2)) + 1, int(datum.group(1))) if datum else None
+        if lid is None or datum is None or dag is None or dag > (4, 15):
             t.fout(
                 u,
                 g,
-                None,
+                lid,
                 "de tekst regelt niet dat de kaders en de voorlopige jaarrekening vóór 15 april naar de raden gaan",
             )
             continue
@@ -807,7 +815,9 @@ def _kaders(t: _Toets, u: Uitkomst) -> None:
             ("dagelijks bestuur", "het dagelijks bestuur als afzender"),
         ):
             if woord_ not in g.leden[lid]:
-                t.fout(u, g, lid, f"het lid over 15 april noemt {wat} niet")
+                t.fout(
+                    u, g, lid, f"het lid over {datum.group(1)} {datum.group(2)} noemt {wat} niet"
+                )
 
 
 @_rule(
