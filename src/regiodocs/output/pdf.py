@@ -152,6 +152,21 @@ def _preamble(meta: DocMeta) -> str:
 #let accent = rgb("{accent}")
 #let genummerd(links, hang, label, body) = pad(left: links - hang,
   par(hanging-indent: hang)[#box(width: hang, label)#body])
+#let kenmerken(breedtes: (), ..cellen) = {{
+  let cells = cellen.pos()
+  let n = breedtes.len()
+  for start in range(0, cells.len(), step: n) {{
+    block(width: 100%, above: 0pt, below: 0pt, breakable: false,
+      stroke: (top: if start == 0 {{ 0.5pt + rgb("#808080") }} else {{ none }},
+        bottom: 0.5pt + rgb("#808080"), left: 0.5pt + rgb("#808080"), right: 0.5pt + rgb("#808080")),
+      {{
+        for (j, cell) in cells.slice(start, start + n).enumerate() {{
+          box(width: breedtes.at(j), inset: (x: 5pt, y: 4pt), cell)
+        }}
+      }})
+  }}
+  v(1.2em, weak: true)
+}}
 #let kolommen(..cellen) = grid(columns: (8cm, 1fr), column-gutter: 0.5em, ..cellen)
 #let toc-regel(doel, tekst) = pad(left: 0.5cm, block(above: 0.35em, below: 0.35em,
   link(doel, text(fill: rgb("#1A1A1A"))[#tekst #box(width: 1fr, repeat[.#h(0.15em)]) #context counter(page).at(doel).first()])))
@@ -361,7 +376,27 @@ class _Writer:
             parts.append(f"table.header({header})")
         for cells_of_row in rows:
             parts.append(", ".join(f"[{c}]" for c in (cells_of_row + [""] * width)[:width]))
+        if headerless:
+            # A table without a header row (Gemeente | Montfoort, ...) is a list of facts:
+            # laid out as a table, read as one line per row, since PDF/UA wants a header
+            # cell in every /Table and Typst (0.15, without its a11y-extras feature) cannot
+            # mark the first column as row headers.
+            breedtes = ", ".join(f"{w:.1f}%" for w in _shares(node, self.lines, width))
+            facts = ", ".join(f"[{c}]" for row in rows for c in (row + [""] * width)[:width])
+            return f"#kenmerken(breedtes: ({breedtes},), {facts})\n\n"
         return "#table(\n  " + ",\n  ".join(parts) + ",\n)\n\n"
+
+
+def _shares(node: SyntaxTreeNode, lines: list[str], width: int) -> list[float]:
+    """Column widths in percent of the line: from the dashes of the separator line, else
+    all equal."""
+    if node.map is not None:
+        rows = lines[node.map[0] : node.map[1]]
+        if len(rows) > 1:
+            dashes = [len(cell.strip()) for cell in rows[1].strip().strip("|").split("|")]
+            if len(dashes) == width and all(dashes):
+                return [100 * d / sum(dashes) for d in dashes]
+    return [100 / width] * width
 
 
 def _columns(node: SyntaxTreeNode, lines: list[str], width: int) -> str:
