@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
@@ -57,13 +58,24 @@ class Block:
     entries: tuple[tuple[str, str], ...] = field(default=())
 
     def tree(self) -> SyntaxTreeNode:
-        """The body as a markdown-it syntax tree (styled and body blocks)."""
-        return SyntaxTreeNode(_MD.parse(self.source))
+        """The body as a markdown-it syntax tree (styled and body blocks). Read only: the
+        tree is shared by equal blocks (the five municipalities' documents repeat most)."""
+        return _tree(self.source)
 
     def inline(self) -> SyntaxTreeNode:
-        """The inline content of a title, subtitle or heading as a syntax tree."""
-        tree = SyntaxTreeNode(_MD.parseInline(self.source.replace("\n", " ")))
-        return tree.children[0] if tree.children else tree
+        """The inline content of a title, subtitle or heading as a syntax tree (read only)."""
+        return _inline(self.source.replace("\n", " "))
+
+
+@lru_cache(maxsize=8192)
+def _tree(source: str) -> SyntaxTreeNode:
+    return SyntaxTreeNode(_MD.parse(source))
+
+
+@lru_cache(maxsize=8192)
+def _inline(source: str) -> SyntaxTreeNode:
+    tree = SyntaxTreeNode(_MD.parseInline(source))
+    return tree.children[0] if tree.children else tree
 
 
 def parse(markdown: str) -> list[Block]:
