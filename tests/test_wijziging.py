@@ -827,3 +827,20 @@ def test_wijziging_with_its_raadsvoorstel_and_raadsbesluit_per_gemeente(
     unknown = run("wijziging", "--van", "HEAD", "--voorstel", "bestaat-niet")
     assert unknown.exit_code == 2
     assert "onbekend raadsvoorstel 'bestaat-niet'" in unknown.output
+
+
+def test_insert_before_two_swapped_articles_goes_before_both() -> None:
+    """Found by the random edits: a new first article of a paragraph whose two articles swap
+    was inserted 'voor artikel 4' while artikel 3 still stood before 4 in the working copy."""
+    data = copy.deepcopy(SMALL)
+    articles = data["hoofdstukken"][1]["paragrafen"][0]["artikelen"]
+    a3, a4 = articles
+    articles[:] = [{"id": "n2", "leden": [{"tekst": "Nieuw artikel."}]}, a4, a3]
+    old, new = Regeling.model_validate(SMALL), Regeling.model_validate(data)
+    result = draft(old, new)
+    assert regeling_text(apply(old, result)) == regeling_text(new)
+    assert [i.zin for i in result.instructies] == [
+        "De artikelen 3, 5 en 6 worden vernummerd tot de artikelen 5 tot en met 7.",
+        "Voor artikel 5 wordt een artikel ingevoegd, luidende:",
+        "Artikel 4 wordt geplaatst na artikel 3.",
+    ]

@@ -554,13 +554,15 @@ class _Drafter:
             at = ids.index(art_id)
             container = self.work_container(h.id, p.id if p else None)
             here = [a.id for a in container]
-            before = [i for i in ids[:at] if i in here]
+            # After the predecessor that stands last in the working copy, or before the
+            # follower that stands first there: the others may still be out of order.
+            before = [i for i in ids[:at] if i in here and i != art_id]
             if before:
-                nummer = self.article(before[-1]).nummer
+                nummer = self.article(max(before, key=here.index)).nummer
                 return Plaats(na=nummer), f"na artikel {nummer}"
-            after = [i for i in ids[at + 1 :] if i in here]
+            after = [i for i in ids[at + 1 :] if i in here and i != art_id]
             if after:
-                nummer = self.article(after[0]).nummer
+                nummer = self.article(min(after, key=here.index)).nummer
                 return Plaats(voor=nummer), f"voor artikel {nummer}"
             others = [a for a in container if a.id != art_id]
             if others:  # they all leave later: going first is going before them
