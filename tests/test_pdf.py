@@ -230,3 +230,20 @@ def test_no_pdf_ua_errors_in_any_document(built: Path) -> None:
         report = pdfua.validate(str(path))
         errors = [f for f in report.findings if f.severity >= pdfua.Severity.ERROR]
         assert errors == [], (path.name, [f.message for f in errors])
+
+
+def test_a_column_is_never_narrower_than_its_longest_short_word() -> None:
+    """Typst shrinks columns that do not fit below their words (which then run into the next
+    column): every column keeps room for its longest word up to the hyphenation length."""
+    long_text = "een lange toelichting die de regel vult " * 3
+    markdown = (
+        "| Nr. | Reactie | Afhandeling | Toelichting | Waar verwerkt |\n"
+        "|:--|:--|:--|:--|:--|\n"
+        f"| 1 | {long_text} | verwerkt | {long_text} | hoofdstuk 4 (Randvoorwaarden), |\n"
+    )
+    source = pdf.typst_source(markdown, _meta())
+    columns = source.split("#table(\n  columns: (", 1)[1].split(")", 1)[0]
+    widths = [float(w.removesuffix("fr")) for w in columns.rstrip(",").split(", ")]
+    assert widths[2] >= len("Afhandeling") + 1
+    assert widths[4] >= len("(Randvoorwaarden),") - 1
+    assert sum(widths) <= 80  # within the text width (about 80 characters of Carlito 10.5)

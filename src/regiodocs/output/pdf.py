@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from regiodocs import __version__
-from regiodocs.documents.blocks import TITLE, Block, parse, split_label
+from regiodocs.documents.blocks import TITLE, Block, parse, plain_text, split_label
 from regiodocs.documents.html import readable
 from regiodocs.documents.markdown import TAB_MARK
 from regiodocs.documents.views.common import DocMeta
@@ -79,6 +79,8 @@ _COMMON = frozenset(
     [*range(0x20, 0x7F), *range(0xA0, 0x180)]
     + [0x2013, 0x2014, 0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0x2022, 0x2026, 0x20AC]
 )
+# Words of this many letters or more may be hyphenated in a table cell.
+_HYPHENATE_FROM = 18
 _ESCAPED = frozenset("\\#*_`$<>@[]~/=-+.'\"&|:;,!?()%^{}")
 
 
@@ -96,7 +98,11 @@ def typst_source(markdown: str, meta: DocMeta) -> str:
             replace(b, level=max(1, b.level - 1)) if b.kind == "heading" else b for b in blocks
         ]
     labels = {b.ident for b in blocks if b.kind == "heading" and b.ident is not None}
-    writer = _Writer(labels)
+    style = meta.huisstijl
+    # Characters on a line of body text: the text width over an average character width
+    # (about half the font size); bold headers and wide fonts get the room from the margin.
+    line_chars = (21.0 - 2 * style.marge_cm) / (0.52 * style.lettergrootte * 0.03528)
+    writer = _Writer(labels, line_chars)
     body = "".join(writer.block(b) for b in blocks)
     return _preamble(meta) + body
 
@@ -143,7 +149,7 @@ def _preamble(meta: DocMeta) -> str:
 // (Dutch patterns, at a syllable).
 #show table: set par(justify: false)
 #show table: it => {{
-  show regex("\\p{{L}}{{18,}}"): set text(hyphenate: true)
+  show regex("\\p{{L}}{{{_HYPHENATE_FROM},}}"): set text(hyphenate: true)
   it
 }}
 #set list(indent: 0.4em, body-indent: 0.6em)
@@ -212,8 +218,9 @@ def header_logo(template: bytes) -> bytes | None:
 class _Writer:
     """Typst markup for the blocks of one document."""
 
-    def __init__(self, labels: set[str]) -> None:
+    def __init__(self, labels: set[str], line_chars: float = 85.0) -> None:
         self.labels = labels
+        self.line_chars = line_chars
         self.placed: set[str] = set()
         self.lines: list[str] = []  # the source of the block being written
 
@@ -369,7 +376,13 @@ class _Writer:
             "right" if "right" in a else "center" if "center" in a else "left"
             for a in (aligns + [""] * width)[:width]
         )
-        parts = [f"columns: {_columns(node, self.lines, width)}", f"align: ({align},)"]
+        plain = [
+            [plain_text(c.children[0]) if c.children else "" for c in row.children]
+            for section in node.children
+            for row in section.children
+        ]
+        columns = _columns(node, self.lines, width, plain, self.line_chars)
+        parts = [f"columns: {columns}", f"align: ({align},)"]
         headerless = not any(plain.strip() for plain in head)
         if head and not headerless:
             header = ", ".join(f"[#strong[{c}]]" for c in head)
@@ -399,17 +412,39 @@ def _shares(node: SyntaxTreeNode, lines: list[str], width: int) -> list[float]:
     return [100 / width] * width
 
 
-def _columns(node: SyntaxTreeNode, lines: list[str], width: int) -> str:
-    """Column widths as pandoc gives them to Word: relative to the dashes of the separator
-    line when a row is wider than 72 characters, else each column as wide as its text."""
+def _columns(
+    node: SyntaxTreeNode, lines: list[str], width: int, cells: list[list[str]], line: float
+) -> str:
+    """Column widths. As pandoc gives them to Word: relative to the dashes of the separator
+    line when a row is wider than 72 characters, else each column as wide as its text. But
+    never narrower than the longest word of a column (in characters; ``line`` characters fit
+    the text width): Typst shrinks columns that do not fit below their words, which then
+    run into the next column."""
+    columns = [[row[j] if j < len(row) else "" for row in cells] for j in range(width)]
+    words = [max((len(w) for t in column for w in t.split()), default=1) + 1 for column in columns]
+    longest = [max((len(t) for t in column), default=1) + 1 for column in columns]
+    space = line - 1.2 * width  # the cells' padding
+    shares: list[float] | None = None
     if node.map is not None:
-        start, end = node.map
-        rows = lines[start:end]
+        rows = lines[node.map[0] : node.map[1]]
         if len(rows) > 1 and any(len(row) > 72 for row in rows):
             dashes = [len(cell.strip()) for cell in rows[1].strip().strip("|").split("|")]
             if len(dashes) == width and all(dashes):
-                return "(" + ", ".join(f"{d}fr" for d in dashes) + ",)"
-    return "(" + ", ".join("auto" for _ in range(width)) + ",)"
+                shares = [space * d / sum(dashes) for d in dashes]
+    if shares is None:
+        if sum(longest) <= space:
+            return "(" + ", ".join("auto" for _ in range(width)) + ",)"
+        shares = [float(n) for n in longest]
+    # Words longer than _HYPHENATE_FROM letters may be hyphenated; shorter ones must fit.
+    need = [min(w, _HYPHENATE_FROM) for w in words]
+    fixed = [max(share, n) for share, n in zip(shares, need, strict=True)]
+    total = sum(fixed)
+    if total > space:  # take the room from the columns above their minimum
+        spare = sum(f - n for f, n in zip(fixed, need, strict=True))
+        over = min(total - space, spare)
+        if spare > 0:
+            fixed = [f - over * (f - n) / spare for f, n in zip(fixed, need, strict=True)]
+    return "(" + ", ".join(f"{f:.2f}fr" for f in fixed) + ",)"
 
 
 def _paragraphs(tree: SyntaxTreeNode) -> list[SyntaxTreeNode]:
