@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from click.testing import Result
 from conftest import edit
 
@@ -99,3 +100,21 @@ def test_a_date_parameter_reaches_lid_toelichting_and_toets(
     text = (project / BUILT).read_text(encoding="utf-8")
     assert "Het dagelijks bestuur zendt vóór 1 april van ieder jaar de algemene" in text
     assert "De raden krijgen vóór 1 april de kaders voor de volgende begroting" in text
+
+
+@pytest.mark.parametrize(
+    ("parameter", "wet", "later", "eerder"),
+    [
+        ("begroting-aan-gs-voor", "15 september", "1 oktober", "1 september"),
+        ("jaarrekening-aan-gs-voor", "15 juli", "1 augustus", "1 juli"),
+    ],
+)
+def test_a_date_to_gedeputeerde_staten_may_be_earlier_never_later(
+    parameter: str, wet: str, later: str, eerder: str, project: Path, run: Callable[..., Result]
+) -> None:
+    edit(project / REGELING, f"{parameter}: {wet}", f"{parameter}: {later}")
+    toets = run("wgr-toets")
+    assert _outcome(toets, "WGR-14") == "NIET", toets.output
+    assert f"vóór {wet} aan gedeputeerde staten gaat" in toets.output
+    edit(project / REGELING, f"{parameter}: {later}", f"{parameter}: {eerder}")
+    assert _outcome(run("wgr-toets"), "WGR-14") == "voldaan"

@@ -827,18 +827,26 @@ def _kaders(t: _Toets, u: Uitkomst) -> None:
 )
 def _begroting(t: _Toets, u: Uitkomst) -> None:
     checks = (
-        ("begroting", r"15 september", "de begroting"),
-        ("jaarrekening", r"15 juli", "de jaarrekening"),
+        ("begroting", (9, 15), "15 september", "de begroting"),
+        ("jaarrekening", (7, 15), "15 juli", "de jaarrekening"),
     )
-    for subject, datum, wat in checks:
+    for subject, uiterst, datum, wat in checks:
         for g in t.tagged(subject):
             u.vindplaats.append(g.nummer)
-            lid = g.lid_met(datum)
-            if lid is None:
+            # The lid that sends it to gedeputeerde staten before a date no later than the
+            # law's (an earlier date is lawful too).
+            lid = g.lid_met(r"gedeputeerde staten")
+            gevonden = _VOOR_DATUM.search(g.leden[lid]) if lid is not None else None
+            dag = (
+                (_MAANDEN.index(gevonden.group(2)) + 1, int(gevonden.group(1)))
+                if gevonden
+                else None
+            )
+            if lid is None or dag is None or dag > uiterst:
                 t.fout(
                     u,
                     g,
-                    None,
+                    lid,
                     f"de tekst regelt niet dat {wat} vóór {datum} aan gedeputeerde staten gaat",
                 )
                 continue
@@ -855,7 +863,7 @@ def _begroting(t: _Toets, u: Uitkomst) -> None:
                     u,
                     g,
                     lid,
-                    "de begroting gaat binnen twee weken na vaststelling aan gedeputeerde staten (art. 34, eerste lid)",
+                    "de begroting gaat binnen twee weken na vaststelling aan gedeputeerde staten (art. 34, tweede lid)",
                 )
         if not t.tagged(subject):
             t.missing(u, f"{wat} (regelt: {subject})")
