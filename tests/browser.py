@@ -39,8 +39,24 @@ def chromium() -> Any:
     options = webdriver.ChromeOptions()
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tempfile.mkdtemp(prefix='regiodocs-chromium-')}")
+    profile = tempfile.mkdtemp(prefix="regiodocs-chromium-")
+    options.add_argument(f"--user-data-dir={profile}")
     options.binary_location = browser
     os.environ.setdefault("SE_AVOID_STATS", "true")
     os.environ.setdefault("SE_OFFLINE", "true")
-    return webdriver.Chrome(service=Service(driver), options=options)
+    try:
+        session = webdriver.Chrome(service=Service(driver), options=options)
+    except BaseException:
+        shutil.rmtree(profile, ignore_errors=True)
+        raise
+    close = session.quit
+
+    def quit_and_remove_profile() -> None:
+        """Quit the browser, then remove its profile folder (one per session)."""
+        try:
+            close()
+        finally:
+            shutil.rmtree(profile, ignore_errors=True)
+
+    session.quit = quit_and_remove_profile
+    return session

@@ -26,6 +26,7 @@ from docx import Document
 from ruamel.yaml import YAML
 
 from regiodocs.cli import main
+from regiodocs.documents import render
 
 CASES = sorted(
     p for p in (Path(__file__).parent / "bad_input").iterdir() if (p / "case.yaml").is_file()
@@ -144,8 +145,12 @@ def _expected_location(spec: dict[str, Any], project: Path) -> str:
 
 
 @pytest.mark.parametrize("folder", CASES, ids=lambda p: p.name)
-def test_bad_input_case(folder: Path, tmp_path: Path, built: Path) -> None:
+def test_bad_input_case(
+    folder: Path, tmp_path: Path, built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     case = YAML(typ="safe").load((folder / "case.yaml").read_text(encoding="utf-8"))
+    if "render_seconds" in case:  # a shorter time limit for templates, to keep the case quick
+        monkeypatch.setattr(render, "RENDER_SECONDS", float(case["render_seconds"]))
     project = tmp_path / "project"
     shutil.copytree(ROOT / "content", project / "content")
     shutil.copytree(ROOT / "templates", project / "templates")
@@ -163,6 +168,12 @@ def test_bad_input_case(folder: Path, tmp_path: Path, built: Path) -> None:
         assert absent not in output, output
     if "location" in expect:
         assert _expected_location(expect["location"], project) in output, output
+    if "max_lines" in expect:
+        assert len(output.splitlines()) <= expect["max_lines"], len(output.splitlines())
+    for name in expect.get("absent", []):
+        assert not os.path.lexists(project / name), f"{name} is still there"
+    for name in expect.get("present", []):
+        assert os.path.lexists(project / name), f"{name} is gone"
     if expect["exit"] != 0:
         assert snapshot(project / "build") == before, "build/ changed after a failed run"
     if "literal_in_docx" in expect:

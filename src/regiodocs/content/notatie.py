@@ -22,6 +22,7 @@ Netherlands) and ``26 juni 2025``. An impossible date (``2027-02-30``) is refuse
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from datetime import date
 from decimal import Decimal
@@ -85,6 +86,7 @@ def _refuse(wat: str, text: str, reason: str, voorbeeld: str) -> NotatieFout:
     return NotatieFout(f"verwacht {wat}, gevonden '{text.strip()}' ({reason}); {voorbeeld}")
 
 
+GROOTSTE_AANTAL = 10**12 - 1
 _GEHEEL = "schrijf bijv. 14000 of 14.000 (de punt scheidt duizendtallen)"
 
 
@@ -101,6 +103,9 @@ def geheel_getal(value: Any) -> Any:
         raise _refuse("een geheel getal", text, str(exc), _GEHEEL) from None
     if decimal_part:
         raise _refuse("een geheel getal", text, "een aantal heeft geen decimalen", _GEHEEL)
+    if abs(number) > GROOTSTE_AANTAL:  # no count in these documents comes near; beyond it
+        # the arithmetic (shares, ratios) would run out of decimal precision
+        raise _refuse("een geheel getal", text, "te groot; hoogstens 999.999.999.999", _GEHEEL)
     return int(number)
 
 
@@ -142,7 +147,7 @@ def kommagetal(value: Any) -> Any:
         number, _ = parse_getal(text)
     except NotatieFout as exc:
         raise _refuse("een getal", text, str(exc), _KOMMAGETAL) from None
-    return float(number)
+    return _finite(number, "een getal", text, _KOMMAGETAL)
 
 
 def percentage(value: Any) -> Any:
@@ -156,7 +161,15 @@ def percentage(value: Any) -> Any:
         number, _ = parse_getal(text.strip().removesuffix("%"))
     except NotatieFout as exc:
         raise _refuse("een percentage", text, str(exc), "schrijf bijv. 7,45 of 7,45%") from None
-    return float(number)
+    return _finite(number, "een percentage", text, "schrijf bijv. 7,45 of 7,45%")
+
+
+def _finite(number: Decimal, wat: str, text: str, voorbeeld: str) -> float:
+    """``number`` as a float; one beyond the float range (it would become 'inf') refused."""
+    result = float(number)
+    if not math.isfinite(result):
+        raise _refuse(wat, text, "te groot om mee te rekenen", voorbeeld)
+    return result
 
 
 _DATUM = "verwacht JJJJ-MM-DD (bijv. 2025-06-26), DD-MM-JJJJ (26-06-2025) of '26 juni 2025'"

@@ -19,7 +19,6 @@ from __future__ import annotations
 import difflib
 import re
 import subprocess
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
@@ -50,6 +49,7 @@ from regiodocs.legal.tekst import (
     plain,
     text_lines,
 )
+from regiodocs.tempdirs import temp_dir
 
 # Above this many changes in one article the article is re-enacted whole (Ar 224 in small).
 MAX_SUBOPDRACHTEN = 6
@@ -96,8 +96,8 @@ def load_version(spec: str, content_dir: Path, region_id: str) -> Regeling:
         )
     except (OSError, subprocess.SubprocessError):
         raise UsageError(f"'{spec}' is geen bestand en geen git-revisie met {rel}") from None
-    with tempfile.TemporaryDirectory() as tmp:
-        file = Path(tmp) / "regeling.yaml"
+    with temp_dir() as tmp:
+        file = tmp / "regeling.yaml"
         file.write_bytes(shown.stdout)
         source = load_yaml_file(file, "regeling")
         source.path = Path(f"{spec}:{rel}")

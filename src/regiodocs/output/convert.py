@@ -34,6 +34,7 @@ from regiodocs.output.write import (
     run_pandoc_batch,
     source_date_epoch,
 )
+from regiodocs.tempdirs import remove_stale, temp_dir
 
 Progress = Callable[[int, int, str], None]
 Style = tuple[Huisstijl, Sjabloon | None]  # a house style and its own Word template
@@ -69,6 +70,7 @@ def convert_all(
     progress: Progress | None = None,
 ) -> Conversions:
     """Convert every document not in the cache (the caller stores the new ones)."""
+    remove_stale(None)  # what killed builds left in the system temp folder
     pandoc = find_pandoc()
     keys = [conversion_key(pandoc, d.markdown, d.meta) for d in documents]
     found: dict[int, bytes] = {}
@@ -115,8 +117,8 @@ class _Runner:
         self.by_target: dict[Path, int] = {}
 
     def run(self, workers: int, batch: bool) -> None:
-        with tempfile.TemporaryDirectory(prefix="regiodocs-") as tmp:
-            self.tmp = Path(tmp)
+        with temp_dir() as tmp:
+            self.tmp = tmp
             references = self._references()
             if batch:
                 groups = _balanced(

@@ -32,6 +32,7 @@ from regiodocs.documents.views.common import DocMeta
 from regiodocs.output import docx_xml, template
 from regiodocs.output.house_style import LANGUAGE
 from regiodocs.output.manifest import locate_pandoc
+from regiodocs.tempdirs import remove_stale
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
@@ -236,6 +237,7 @@ def build_lock(build_dir: Path) -> Iterator[None]:
         for stale in build_dir.rglob(".*.tmp"):
             with contextlib.suppress(OSError):
                 stale.unlink()
+        remove_stale(build_dir)
         yield
     finally:
         lock.release()

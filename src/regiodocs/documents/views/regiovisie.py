@@ -106,7 +106,9 @@ def _cijfer(value: float | None, eenheid: str) -> str:
     if value is None:
         return "-"
     exact = Decimal(repr(value))
-    text = fmt.decimaal(exact.quantize(Decimal(1)) if exact == exact.to_integral() else exact)
+    # to_integral_value, not quantize: quantize fails beyond 28 digits (the context precision).
+    whole = exact.to_integral_value()
+    text = fmt.decimaal(whole if exact == whole else exact)
     return {
         "procent": f"{text}%",
         "per-1000": f"{text} per 1.000 inwoners",
