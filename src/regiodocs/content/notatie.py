@@ -86,7 +86,7 @@ def _refuse(wat: str, text: str, reason: str, voorbeeld: str) -> NotatieFout:
     return NotatieFout(f"verwacht {wat}, gevonden '{text.strip()}' ({reason}); {voorbeeld}")
 
 
-GROOTSTE_AANTAL = 10**12 - 1
+GROOTSTE_AANTAL = 10**12
 _GEHEEL = "schrijf bijv. 14000 of 14.000 (de punt scheidt duizendtallen)"
 
 
@@ -105,7 +105,7 @@ def geheel_getal(value: Any) -> Any:
         raise _refuse("een geheel getal", text, "een aantal heeft geen decimalen", _GEHEEL)
     if abs(number) > GROOTSTE_AANTAL:  # no count in these documents comes near; beyond it
         # the arithmetic (shares, ratios) would run out of decimal precision
-        raise _refuse("een geheel getal", text, "te groot; hoogstens 999.999.999.999", _GEHEEL)
+        raise _refuse("een geheel getal", text, "te groot; hoogstens 1.000.000.000.000", _GEHEEL)
     return int(number)
 
 

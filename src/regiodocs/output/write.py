@@ -118,17 +118,28 @@ def document_properties(meta: DocMeta) -> list[tuple[str, str]]:
     return [(name, value) for name, value in values if value]
 
 
+# The document properties (title, subject, ...) hold at most 255 characters (python-docx
+# refuses more; Word shows no more); a longer title is shortened there, never in the text.
+CORE_PROPERTY_LIMIT = 255
+
+
+def _core_text(text: str) -> str:
+    if len(text) <= CORE_PROPERTY_LIMIT:
+        return text
+    return text[: CORE_PROPERTY_LIMIT - 1].rstrip() + "…"
+
+
 def finish_docx(data: bytes, meta: DocMeta) -> bytes:
     """Properties, header, footer with kenmerk and page numbers, language; fixed zip times."""
     doc = Document(io.BytesIO(data))
     moment = datetime.fromtimestamp(source_date_epoch(meta), tz=UTC).replace(tzinfo=None)
     props = doc.core_properties
-    props.title = meta.title
-    props.subject = meta.subject
-    props.author = meta.author
-    props.last_modified_by = meta.author
-    props.keywords = "; ".join(x for x in (meta.gemeente, meta.kenmerk) if x)
-    props.category = meta.gemeente or "regio"
+    props.title = _core_text(meta.title)
+    props.subject = _core_text(meta.subject)
+    props.author = _core_text(meta.author)
+    props.last_modified_by = _core_text(meta.author)
+    props.keywords = _core_text("; ".join(x for x in (meta.gemeente, meta.kenmerk) if x))
+    props.category = _core_text(meta.gemeente or "regio")
     props.comments = "Gemaakt met regiodocs"
     props.language = LANGUAGE
     props.created = props.modified = props.last_printed = moment
