@@ -8,10 +8,11 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 from conftest import ROOT
 
 from regiodocs.build import build
@@ -97,6 +98,28 @@ def test_a_build_removes_what_a_killed_build_left(
     assert (out / "regio/utrecht-west-regeling.docx").is_file()
     # The build's own folder is gone too: only the live process's folder is left.
     assert sorted(p.name for p in system_temp.iterdir()) == [kept[0].name]
+
+
+def test_a_build_with_nothing_to_do_removes_them_too(
+    project: Path,
+    run: Callable[..., Result],
+    dead_pid: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The up-to-date answer (from the manifest, before any content is read) cleans up."""
+    system_temp = tmp_path / "tmp"
+    system_temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(system_temp))
+    monkeypatch.setattr("tempfile.tempdir", None)
+    assert run("build", "regeling").exit_code == 0
+    stale = [_left_behind(system_temp, dead_pid), _left_behind(project / "build", dead_pid)]
+
+    result = run("build", "regeling")
+
+    assert result.exit_code == 0, result.output
+    assert "0 document(en) gemaakt" in result.output  # the up-to-date path
+    assert [p for p in stale if p.exists()] == []
 
 
 def _descendants(pid: int) -> list[int]:

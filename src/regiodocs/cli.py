@@ -513,6 +513,9 @@ def build(
         key = manifest.scope_key(region_id, kinds, gemeente)
         current = manifest.up_to_date(build_dir, key, digest)
         if current is not None:
+            from regiodocs.tempdirs import remove_stale
+
+            remove_stale(None, build_dir)  # what a killed build left, as a full build does
             _report_up_to_date(current)
             return
 
