@@ -176,6 +176,10 @@ def test_bad_input_case(
         assert os.path.lexists(project / name), f"{name} is gone"
     if expect["exit"] != 0:
         assert snapshot(project / "build") == before, "build/ changed after a failed run"
+    if "md_matches" in expect:
+        spec = expect["md_matches"]
+        (md,) = sorted(project.glob(spec["file"]))
+        assert re.search(spec["pattern"], md.read_text(encoding="utf-8")), spec["pattern"]
     if "literal_in_docx" in expect:
         spec = expect["literal_in_docx"]
         # A '*' in the file name stands for the date part, which follows the content.
