@@ -60,6 +60,11 @@ def source_date_epoch(meta: DocMeta) -> int:
     return int(datetime.combine(meta.datum, time(12, 0), tzinfo=UTC).timestamp())
 
 
+def _temp_env(folder: Path) -> dict[str, str]:
+    """Environment that makes a child process put its temporary files in ``folder``."""
+    return {"TMPDIR": str(folder), "TMP": str(folder), "TEMP": str(folder)}
+
+
 def run_pandoc(
     pandoc: str, markdown: str, reference: Path, target: Path, *, epoch: int, what: str
 ) -> bytes:
@@ -72,7 +77,7 @@ def run_pandoc(
         f"--output={target}",
         f"--metadata=lang:{LANGUAGE}",
     ]
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
+    env = {**os.environ, **_temp_env(target.parent), "SOURCE_DATE_EPOCH": str(epoch)}
     try:
         result = subprocess.run(
             args,
@@ -289,7 +294,9 @@ def run_pandoc_batch(
         lines.append(f"{source}\t{reference}\t{target}")
     listing = workdir / "conversions.txt"
     listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "0"}  # dates are set by finish_docx
+    # Dates are set by finish_docx. pandoc's own temporary files (a killed 'pandoc lua'
+    # leaves pandoc-hist*) go into the work folder, which the next run removes (tempdirs).
+    env = {**os.environ, **_temp_env(workdir), "SOURCE_DATE_EPOCH": "0"}
     errors = workdir / "stderr.txt"
     # The watchdog kills a pandoc that hangs: reading its output would otherwise wait forever.
     timeout = PANDOC_TIMEOUT_PER_DOCUMENT * len(conversions) + 10
