@@ -117,3 +117,10 @@ def test_escapes_only_where_needed() -> None:
     assert for_people(internal) == (
         "De gemeente (Woerden) betaalt € 1.234,56; zie artikel 4, eerste lid.\n"
     )
+
+
+def test_renvooi_is_del_and_ins() -> None:
+    internal = "een ~~oud\\, woord~~ rest en een [nieuw\\, woord]{.underline} rest\n"
+    assert for_people(internal) == (
+        "een <del>oud, woord</del> rest en een <ins>nieuw, woord</ins> rest\n"
+    )

@@ -247,3 +247,20 @@ def test_a_column_is_never_narrower_than_its_longest_short_word() -> None:
     assert widths[2] >= len("Afhandeling") + 1
     assert widths[4] >= len("(Randvoorwaarden),") - 1
     assert sum(widths) <= 80  # within the text width (about 80 characters of Carlito 10.5)
+
+
+RENVOOI = (
+    '::: {custom-style="Title"}\nSynopsis\n:::\n\n| Oud | Nieuw |\n|:--|:--|\n'
+    "| een ~~oud\\, woord~~ rest | een [nieuw\\, woord]{.underline} rest |\n"
+)
+
+
+def test_renvooi_strikes_old_words_and_underlines_new_ones(tmp_path: Path) -> None:
+    """The synopsis of a wijziging (legal/wijziging.py marked): struck and underlined words."""
+    source = pdf.typst_source(RENVOOI, _meta())
+    assert "#strike[oud\\, woord]" in source and "#underline[nieuw\\, woord]" in source
+    path = tmp_path / "renvooi.pdf"
+    path.write_bytes(pdf.render_pdf(RENVOOI, _meta()))
+    text = _text(path)
+    assert "een oud, woord rest" in text and "een nieuw, woord rest" in text
+    assert "underline" not in text and "~~" not in text

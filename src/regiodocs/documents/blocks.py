@@ -37,7 +37,17 @@ SUBTITLE = "Subtitle"
 NUMBERED = frozenset({"Lid", "Onderdeel", "Subonderdeel", "Besluitpunt", "Instructie"})
 LABEL_MAX = 12
 
-_MD = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+_MD = (
+    MarkdownIt("commonmark", {"html": False, "typographer": False})
+    .enable("table")
+    .enable("strikethrough")  # ~~old words~~ in a renvooi (legal/wijziging.py)
+)
+# pandoc's underline span, [new words]{.underline}, for the new words of a renvooi: markdown-it
+# does not know it, so its text is put between two control characters (content cannot hold
+# them: documents/markdown.py drops control characters), which the writers turn into their
+# own underline.
+UNDERLINE_OPEN, UNDERLINE_CLOSE = "\x01", "\x02"
+_UNDERLINE = re.compile(r"\[((?:\\.|[^\\\]\[])*)\]\{\.underline\}")
 
 
 @dataclass(frozen=True)
@@ -67,14 +77,18 @@ class Block:
         return _inline(self.source.replace("\n", " "))
 
 
+def _spans(source: str) -> str:
+    return _UNDERLINE.sub(rf"{UNDERLINE_OPEN}\1{UNDERLINE_CLOSE}", source)
+
+
 @lru_cache(maxsize=8192)
 def _tree(source: str) -> SyntaxTreeNode:
-    return SyntaxTreeNode(_MD.parse(source))
+    return SyntaxTreeNode(_MD.parse(_spans(source)))
 
 
 @lru_cache(maxsize=8192)
 def _inline(source: str) -> SyntaxTreeNode:
-    tree = SyntaxTreeNode(_MD.parseInline(source))
+    tree = SyntaxTreeNode(_MD.parseInline(_spans(source)))
     return tree.children[0] if tree.children else tree
 
 

@@ -14,7 +14,14 @@ import re
 
 from markdown_it.tree import SyntaxTreeNode
 
-from regiodocs.documents.blocks import TITLE, Block, parse, split_label
+from regiodocs.documents.blocks import (
+    TITLE,
+    UNDERLINE_CLOSE,
+    UNDERLINE_OPEN,
+    Block,
+    parse,
+    split_label,
+)
 from regiodocs.documents.markdown import TAB_MARK
 
 _ALWAYS = re.compile(r"([\\`*_\[\]])")
@@ -112,6 +119,8 @@ def _inline(node: SyntaxTreeNode) -> str:
         return "**" + "".join(_inline(c) for c in node.children) + "**"
     if kind == "em":
         return "*" + "".join(_inline(c) for c in node.children) + "*"
+    if kind == "s":  # the old words of a renvooi
+        return "<del>" + "".join(_inline(c) for c in node.children) + "</del>"
     if kind == "code_inline":
         return "`" + node.content + "`"
     if kind == "link":
@@ -127,7 +136,9 @@ def _text(text: str) -> str:
     """Literal text with the few escapes CommonMark needs anywhere in a line."""
     text = _ALWAYS.sub(r"\\\1", text)
     text = _TAG_START.sub(r"\\<", text)
-    return _ENTITY.sub(r"\\&", text)
+    text = _ENTITY.sub(r"\\&", text)
+    # the new words of a renvooi (documents/blocks.py marks pandoc's underline span)
+    return text.replace(UNDERLINE_OPEN, "<ins>").replace(UNDERLINE_CLOSE, "</ins>")
 
 
 def _table(node: SyntaxTreeNode) -> str:

@@ -35,7 +35,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from regiodocs import __version__
-from regiodocs.documents.blocks import TITLE, Block, parse, plain_text, split_label
+from regiodocs.documents.blocks import (
+    TITLE,
+    UNDERLINE_CLOSE,
+    UNDERLINE_OPEN,
+    Block,
+    parse,
+    plain_text,
+    split_label,
+)
 from regiodocs.documents.html import readable
 from regiodocs.documents.markdown import TAB_MARK
 from regiodocs.documents.views.common import DocMeta
@@ -81,6 +89,7 @@ _COMMON = frozenset(
 )
 # Words of this many letters or more may be hyphenated in a table cell.
 _HYPHENATE_FROM = 18
+_UNDERLINE = {UNDERLINE_OPEN: "#underline[", UNDERLINE_CLOSE: "]"}
 _ESCAPED = frozenset("\\#*_`$<>@[]~/=-+.'\"&|:;,!?()%^{}")
 
 
@@ -339,6 +348,8 @@ class _Writer:
                 parts.append(f"#strong[{self.inline(child)}]")
             elif kind == "em":
                 parts.append(f"#emph[{self.inline(child)}]")
+            elif kind == "s":
+                parts.append(f"#strike[{self.inline(child)}]")
             elif kind == "code_inline":
                 parts.append(f"#raw({_string(child.content)})")
             elif kind == "link":
@@ -458,6 +469,8 @@ def _text(text: str) -> str:
     for c in text:
         if c in _ESCAPED:
             out.append("\\" + c)
+        elif c in _UNDERLINE:
+            out.append(_UNDERLINE[c])
         elif (
             ord(c) in _COMMON
             or unicodedata.category(c) in ("Zs", "Cf")
