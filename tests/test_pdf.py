@@ -6,6 +6,7 @@ import io
 import shutil
 import struct
 import subprocess
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -264,3 +265,20 @@ def test_renvooi_strikes_old_words_and_underlines_new_ones(tmp_path: Path) -> No
     text = _text(path)
     assert "een oud, woord rest" in text and "een nieuw, woord rest" in text
     assert "underline" not in text and "~~" not in text
+
+
+def test_very_long_values_still_make_a_pdf(tmp_path: Path) -> None:
+    """PDF/A limits a string to 32,767 bytes: a 17,000-character word in the title, the text
+    and a table cell (and as metadata) must not stop the build."""
+    word = "x" * 17000
+    markdown = (
+        f'::: {{custom-style="Title"}}\n{word}\n:::\n\n# Kop\n\n{word}\n\n'
+        f"| a | b |\n|--|--|\n| {word} | b |\n"
+    )
+    path = tmp_path / "lang.pdf"
+    path.write_bytes(pdf.render_pdf(markdown, replace(_meta(word), subject=word)))
+    # Every character of the text and the table cell is on the pages (a heading taller than
+    # a page is cut by Typst: the title shows only its first ~16,400 characters).
+    assert _text(path).count("x") >= 2 * len(word) + 16000
+    with pikepdf.open(path) as document:
+        assert len(str(document.docinfo.Title)) == 1000  # shortened to fit PDF/A

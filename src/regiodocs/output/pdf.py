@@ -89,7 +89,11 @@ _COMMON = frozenset(
 )
 # Words of this many letters or more may be hyphenated in a table cell.
 _HYPHENATE_FROM = 18
+# A "word" this long cannot be broken across lines and would become one PDF string, which
+# PDF/A limits to 32,767 bytes: it gets a break opportunity (zero-width space) every 60.
+_LONG_WORD = re.compile(r"\S{60,}")
 _UNDERLINE = {UNDERLINE_OPEN: "#underline[", UNDERLINE_CLOSE: "]"}
+_HYPHENATABLE = re.compile(rf"(\w{{{_HYPHENATE_FROM},}})")
 _ESCAPED = frozenset("\\#*_`$<>@[]~/=-+.'\"&|:;,!?()%^{}")
 
 
@@ -127,10 +131,10 @@ def _preamble(meta: DocMeta) -> str:
     keywords = [x for x in (meta.gemeente, meta.kenmerk) if x]
     kenmerk = f"{_text(meta.kenmerk)}#h(0.6em)|#h(0.6em)" if meta.kenmerk else ""
     return f"""#set document(
-  title: {_string(meta.title)},
-  author: {_string(meta.author)},
-  description: {_string(meta.subject)},
-  keywords: ({"".join(_string(k) + ", " for k in keywords)}),
+  title: {_string(_short(meta.title))},
+  author: {_string(_short(meta.author))},
+  description: {_string(_short(meta.subject))},
+  keywords: ({"".join(_string(_short(k)) + ", " for k in keywords)}),
   date: datetime(year: {moment.year}, month: {moment.month}, day: {moment.day},
     hour: {moment.hour}, minute: {moment.minute}, second: {moment.second}),
 )
@@ -153,14 +157,7 @@ def _preamble(meta: DocMeta) -> str:
 #show heading.where(level: 6): set text(size: 11pt)
 #show link: set text(fill: rgb("{accent}"))
 #set table(stroke: 0.5pt + rgb("#808080"), inset: (x: 5pt, y: 4pt))
-// In a narrow column a long word ("Bedrijfsvoeringsorganisatie") would run into the next
-// one; only words of 18 letters or more, which may not fit a column, are hyphenated
-// (Dutch patterns, at a syllable).
 #show table: set par(justify: false)
-#show table: it => {{
-  show regex("\\p{{L}}{{{_HYPHENATE_FROM},}}"): set text(hyphenate: true)
-  it
-}}
 #set list(indent: 0.4em, body-indent: 0.6em)
 #set enum(indent: 0.4em, body-indent: 0.6em)
 #let kop = rgb("{kop}")
@@ -187,6 +184,12 @@ def _preamble(meta: DocMeta) -> str:
   link(doel, text(fill: rgb("#1A1A1A"))[#tekst #box(width: 1fr, repeat[.#h(0.15em)]) #context counter(page).at(doel).first()])))
 
 """
+
+
+def _short(value: str, limit: int = 1000) -> str:
+    """A metadata value within PDF/A's limit on strings (32,767 bytes, UTF-16 in the
+    document information): the text itself keeps every character."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def _header(meta: DocMeta, text: str) -> str:
@@ -230,13 +233,15 @@ class _Writer:
     def __init__(self, labels: set[str], line_chars: float = 85.0) -> None:
         self.labels = labels
         self.line_chars = line_chars
+        self.in_table = False
         self.placed: set[str] = set()
         self.lines: list[str] = []  # the source of the block being written
 
     def block(self, block: Block) -> str:
         kind = block.kind
         if kind == "title":
-            return f"#heading(level: 1, outlined: false)[{self.inline_of(block)}]\n\n"
+            marks = "" if len(block.source) < 2000 else ", bookmarked: false"  # PDF/A string
+            return f"#heading(level: 1, outlined: false{marks})[{self.inline_of(block)}]\n\n"
         if kind == "subtitle":
             return (
                 f"#block(above: 0.4em, below: 1.4em, text(size: 14pt, fill: accent)"
@@ -247,7 +252,8 @@ class _Writer:
             if block.ident and block.ident not in self.placed:
                 self.placed.add(block.ident)
                 label = f" <{block.ident}>"
-            return f"#heading(level: {block.level})[{self.inline_of(block)}]{label}\n\n"
+            marks = "" if len(block.source) < 2000 else ", bookmarked: false"  # PDF/A string
+            return f"#heading(level: {block.level}{marks})[{self.inline_of(block)}]{label}\n\n"
         if kind == "toc":
             rows = []
             for anchor, text in block.entries:
@@ -341,7 +347,7 @@ class _Writer:
         for child in node.children:
             kind = child.type
             if kind == "text":
-                parts.append(_text(child.content))
+                parts.append(_text(child.content, in_table=self.in_table))
             elif kind in ("softbreak", "hardbreak"):
                 parts.append(" ")
             elif kind == "strong":
@@ -370,6 +376,13 @@ class _Writer:
         return inner
 
     def table(self, node: SyntaxTreeNode) -> str:
+        self.in_table = True
+        try:
+            return self._table(node)
+        finally:
+            self.in_table = False
+
+    def _table(self, node: SyntaxTreeNode) -> str:
         head: list[str] = []
         rows: list[list[str]] = []
         aligns: list[str] = []
@@ -462,9 +475,19 @@ def _paragraphs(tree: SyntaxTreeNode) -> list[SyntaxTreeNode]:
     return [n for n in tree.children if n.type == "paragraph" and n.children]
 
 
-def _text(text: str) -> str:
+def _text(text: str, *, in_table: bool = False) -> str:
     """Literal text in Typst markup: every ASCII symbol escaped; a character that none of the
     shipped fonts can show (PDF/A forbids a missing glyph) as its code point, <U+65E5>."""
+    text = _LONG_WORD.sub(_breakable, text)
+    if in_table:
+        # In a narrow column a long word ("Bedrijfsvoeringsorganisatie") would run into the
+        # next one: words of _HYPHENATE_FROM letters or more may be hyphenated (Dutch
+        # patterns, at a syllable); shorter words get a column wide enough (_columns).
+        parts = _HYPHENATABLE.split(text)
+        return "".join(
+            f"#text(hyphenate: true)[{_text(part)}]" if n % 2 else _text(part)
+            for n, part in enumerate(parts)
+        )
     out: list[str] = []
     for c in text:
         if c in _ESCAPED:
@@ -480,6 +503,11 @@ def _text(text: str) -> str:
         else:
             out.append(f"\\<U+{ord(c):04X}\\>")
     return "".join(out)
+
+
+def _breakable(m: re.Match[str]) -> str:
+    word = m.group()
+    return "\u200b".join(word[i : i + 60] for i in range(0, len(word), 60))
 
 
 @cache
@@ -593,10 +621,10 @@ def render_pdf(markdown: str, meta: DocMeta) -> bytes:
     except typst.TypstError as exc:
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise BuildFailure(
-            f"de PDF van '{meta.title}' kon niet worden gemaakt: {message}"
+            f"de PDF van '{_short(meta.title, 80)}' kon niet worden gemaakt: {message}"
         ) from None
     if not isinstance(data, bytes):
-        raise BuildFailure(f"de PDF van '{meta.title}' kon niet worden gemaakt")
+        raise BuildFailure(f"de PDF van '{_short(meta.title, 80)}' kon niet worden gemaakt")
     return data
 
 
