@@ -79,7 +79,7 @@ lint: $(VENV)/.installed
 test: lint
 	$(VENV)/bin/python -m pytest
 
-# Benchmark (not part of the tests): writes bench/results.json.
+# Benchmark (not part of the tests): whole CLI processes against naive pandoc; writes build/bench-results.json.
 bench: $(VENV)/.installed
 	$(VENV)/bin/python bench/run.py
 	$(VENV)/bin/python bench/preview_latency.py

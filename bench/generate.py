@@ -56,49 +56,63 @@ def generate(output: Path) -> Path:
         folder = content / region_id
         shutil.copytree(SOURCE, folder)
         regio = load(SOURCE / "regio.yaml")
+        source_people = regio["deelnemers"]
+        source_styles = {style["id"]: style for style in regio["huisstijlen"]}
         regio["id"] = region_id
         regio["naam"] = f"{name(chance, used)} {chance.choice(['Oost', 'West', 'Noord', 'Zuid', 'Midden'])}"
         deelnemers, styles = [], []
         for g in range(size):
             naam = name(chance, used)
             gid = naam.lower()
-            day = 8 + g % 10
+            # Dates and colours of the Utrecht West municipality in the same position, so
+            # every date and contrast rule holds as it does for the shipped content.
+            model = source_people[g % len(source_people)]
             deelnemers.append({
+                **model,
                 "id": gid, "naam": naam, "officiele_naam": f"gemeente {naam}",
-                "inwoners": {"aantal": chance.randint(6000, 250000), "peildatum": "2024-01-01", "bron": "synthetisch"},
-                "huisstijl": gid, "contactrol": "beleidsadviseur Sociaal Domein", "portefeuillehouder": "wethouder Sociaal Domein",
+                "inwoners": {"aantal": chance.randint(6000, 250000), "peildatum": model["inwoners"]["peildatum"], "bron": "synthetisch"},
+                "huisstijl": gid,
                 "kenmerk_prefix": f"{naam[:3].upper()}-",
-                "raadsvergaderingen": [f"2026-12-{day:02d}", f"2027-01-{day + 10:02d}", f"2027-03-{day:02d}"],
             })
-            styles.append({
-                "id": gid, "lettertype": chance.choice(["Arial", "Calibri", "Verdana"]),
-                "kleur_koppen": f"#{chance.randrange(0x1000000):06X}", "kleur_accent": f"#{chance.randrange(0x1000000):06X}",
-            })
+            style = source_styles.get(model.get("huisstijl", ""), next(iter(source_styles.values())))
+            styles.append({**style, "id": gid, "lettertype": chance.choice(["Arial", "Calibri", "Verdana"])})
         regio["deelnemers"], regio["huisstijlen"] = deelnemers, styles
         dumper.dump(regio, (folder / "regio.yaml").open("w", encoding="utf-8"))
         ids = [d["id"] for d in deelnemers]
         for sub, dates in (("raadsvoorstellen", None), ("informatiebrieven", None)):
             for path in sorted((folder / sub).glob("*.yaml")):
                 doc = load(path)
-                template = next(iter(doc["per_gemeente"].values()))
+                models = list(doc["per_gemeente"].values())
                 per: dict[str, Any] = {}
                 for n, d in enumerate(deelnemers):
-                    entry = dict(template)
-                    if "raadsvergadering" in entry:
-                        meeting = d["raadsvergaderingen"][0 if "regiovisie" in path.name else 2]
-                        entry["raadsvergadering"] = meeting
-                        entry["collegebesluit"] = "2026-11-17" if meeting.startswith("2026") else "2027-01-05"
+                    entry = dict(models[n % len(models)])
                     entry["kenmerk"] = f"{r:02d}{n:02d}"
                     per[d["id"]] = entry
                 doc["per_gemeente"] = per
                 dumper.dump(doc, path.open("w", encoding="utf-8"))
             del dates
+        _rename_municipalities(folder, [d["naam"] for d in deelnemers])
         consultatie = load(folder / "consultatie.yaml")
         for n, bron in enumerate(consultatie["bronnen"]):
             if bron.get("gemeente"):
                 bron["gemeente"] = ids[n % len(ids)]
         dumper.dump(consultatie, (folder / "consultatie.yaml").open("w", encoding="utf-8"))
     return content
+
+
+def _rename_municipalities(folder: Path, names: list[str]) -> None:
+    """The texts name the region's own municipalities: the Utrecht West enumeration becomes
+    the whole list, and each Utrecht West name the new municipality in its position."""
+    source = [d["naam"] for d in load(SOURCE / "regio.yaml")["deelnemers"]]
+    enumeration = ", ".join(source[:-1]) + " en " + source[-1]
+    for path in sorted(folder.rglob("*.yaml")):
+        if path.name == "regio.yaml":
+            continue
+        text = path.read_text(encoding="utf-8")
+        text = text.replace(enumeration, ", ".join(names[:-1]) + " en " + names[-1])
+        for old, new in zip(source, names):
+            text = text.replace(old, new)
+        path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,12 +1,26 @@
-"""Benchmark (not a test): the naive pipeline against regiodocs, for Utrecht West and for a
-synthetic national set (42 regions, 342 municipalities), in one process run.
+"""Benchmark (not a test): regiodocs as users run it, against naive pandoc on the same cores.
 
-Scenarios: (a) naive baseline: one pandoc run per document, sequential, nothing reused
-(for the national set on a sample of regions, extrapolated per document); (b) cold full
-build; (c) no-op rebuild; (d) one article of one regeling edited; (e) one municipality's
-meeting date edited. Regions of the national set are built in a process pool, one region
-per process. Prints a table and writes bench/results.json.
-Usage: python bench/run.py [--regions N]   (make bench)
+Every regiodocs figure is a whole command-line process (``regiodocs ...`` started fresh,
+imports included), repeated at least five times, reported as min/median/max. The naive
+baseline is measured in the same run: one ``pandoc`` process per document, from the same
+Markdown and the same reference documents regiodocs uses, as many at a time as there are
+cores. Scenarios for Utrecht West (a copy of content/ in a temporary folder, so the working
+tree stays clean):
+
+  naive        pandoc per document, all documents, N at a time (N = cores)
+  cold         `regiodocs build all` into an empty build folder (no cache)
+  no-op        `regiodocs build all` again, nothing changed
+  clause edit  one sentence of one article changed, then `regiodocs build all`
+  check        `regiodocs check`
+  help         `regiodocs --help`
+
+The national synthetic set (bench/generate.py: 42 regions, 342 municipalities) is built
+region by region with `regiodocs build all --regio R` (each build uses every core), once
+cold, and compared with naive pandoc over all its documents, with the peak memory of any
+process and the documents per second of the first and second half (linear: about equal).
+
+Results go to build/bench-results.json (build/ is not committed).
+Usage: python bench/run.py [--runs N] [--regions N]      (make bench)
 """
 
 from __future__ import annotations
@@ -17,65 +31,101 @@ import os
 import platform
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from generate import generate  # noqa: E402
 
-from regiodocs.build import build  # noqa: E402
-from regiodocs.documents.views.common import EXTRA_KINDS, KINDS  # noqa: E402
-from regiodocs.output.write import find_pandoc  # noqa: E402
-
-ALL = KINDS + EXTRA_KINDS
-TEMPLATES = ROOT / "templates"
+REGIODOCS = str(Path(sys.executable).parent / "regiodocs")
+CLAUSE = ("ten minste twee keer per jaar", "ten minste drie keer per jaar")
 
 
-def _build_region(args: tuple[str, str, str, str, bool]) -> tuple[int, int]:
-    content, build_dir, region, strategy, cache = args
-    report = build(Path(content), TEMPLATES, Path(build_dir), region, ALL, workers=1, batch=strategy == "batch", use_cache=cache)  # type: ignore[arg-type]
-    return len(report.converted) + len(report.from_cache), len(report.converted)
-
-
-def _peak_children_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-
-
-def timed(label: str, fn: Any, repeat: int = 1) -> dict[str, Any]:
-    """Run a scenario ``repeat`` times and report the median wall time (all samples kept)."""
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        documents, rebuilt = fn()
-        samples.append(time.perf_counter() - start)
-    wall = sorted(samples)[len(samples) // 2]
-    result = {
-        "scenario": label, "wall_s": round(wall, 3), "samples_s": [round(x, 3) for x in samples],
-        "documents": documents, "rebuilt": rebuilt,
-        "documents_per_s": round(documents / wall, 1) if wall else None,
-        "peak_rss_main_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "peak_rss_child_mb": round(_peak_children_mb(), 1),
-    }
-    print(f"  {label:38s} {wall:8.2f} s  {documents:5d} docs  {rebuilt:5d} rebuilt  {result['documents_per_s'] or 0:7.1f} docs/s")
+def cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [REGIODOCS, *args], cwd=project, capture_output=True, text=True, env=_env()
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"regiodocs {' '.join(args)} faalde:\n{result.stderr}")
     return result
 
 
-def run_regions(content: Path, build_dir: Path, regions: list[str], strategy: str = "batch", cache: bool = True, processes: int = 1) -> tuple[int, int]:
-    jobs = [(str(content), str(build_dir / r), r, strategy, cache) for r in regions]
-    if processes == 1:
-        results = [_build_region(j) for j in jobs]
-    else:
-        with ProcessPoolExecutor(max_workers=processes) as pool:
-            results = list(pool.map(_build_region, jobs))
-    return sum(r[0] for r in results), sum(r[1] for r in results)
+def _env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k not in ("CI",)}
+
+
+def timed(label: str, runs: int, action: Callable[[], Any], before: Callable[[], Any] | None = None) -> dict[str, Any]:
+    """Wall time of ``action`` over ``runs`` runs (``before`` runs untimed before each)."""
+    samples = []
+    for _ in range(runs):
+        if before is not None:
+            before()
+        start = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - start)
+    row = {
+        "scenario": label,
+        "runs": runs,
+        "min_s": round(min(samples), 3),
+        "median_s": round(statistics.median(samples), 3),
+        "max_s": round(max(samples), 3),
+    }
+    print(f"  {label:34s} min {row['min_s']:6.3f}  mediaan {row['median_s']:6.3f}  max {row['max_s']:6.3f} s", flush=True)
+    return row
+
+
+def naive_inputs(content: Path, region: str, work: Path) -> list[tuple[Path, Path]]:
+    """The Markdown regiodocs hands to pandoc for every document of ``region``, and the
+    reference document of its house style, written to ``work``: the naive baseline's input."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from regiodocs.content.pipeline import load_checked
+    from regiodocs.documents.plan import plan_documents
+    from regiodocs.documents.render import make_environment, render_document
+    from regiodocs.documents.views.common import EXTRA_KINDS, KINDS
+    from regiodocs.output.house_style import build_reference_docx, pandoc_default_reference
+    from regiodocs.output.write import find_pandoc
+
+    checked = load_checked(content, region)
+    jobs = plan_documents(checked.facts, KINDS + EXTRA_KINDS)
+    env = make_environment(ROOT / "templates")
+    default = pandoc_default_reference(find_pandoc())
+    work.mkdir(parents=True, exist_ok=True)
+    references: dict[Any, Path] = {}
+    pairs = []
+    for n, job in enumerate(jobs):
+        style = job.meta.huisstijl
+        if style not in references:
+            references[style] = work / f"reference-{len(references)}.docx"
+            references[style].write_bytes(build_reference_docx(default, style))
+        source = work / f"doc-{n}.md"
+        source.write_text(render_document(env, job), encoding="utf-8")
+        pairs.append((source, references[style]))
+    return pairs
+
+
+def naive(pandoc: str, pairs: list[tuple[Path, Path]], out: Path, cores: int) -> None:
+    """One pandoc process per document, ``cores`` at a time."""
+    out.mkdir(parents=True, exist_ok=True)
+
+    def one(n: int) -> None:
+        source, reference = pairs[n]
+        subprocess.run(
+            [pandoc, str(source), "--from=markdown-smart", "--to=docx",
+             f"--reference-doc={reference}", f"--output={out / f'{n}.docx'}"],
+            check=True,
+        )
+
+    with ThreadPoolExecutor(max_workers=cores) as pool:
+        list(pool.map(one, range(len(pairs))))
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -84,75 +134,108 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--regions", type=int, default=42, help="aantal regio's van de landelijke set")
-    parser.add_argument("--sample", type=int, default=2, help="regio's voor de naïeve meting van de landelijke set")
-    options = parser.parse_args()
-    cores = os.cpu_count() or 1
-    work = Path(tempfile.mkdtemp(prefix="regiodocs-bench-"))
-    pandoc = find_pandoc()
-    results: dict[str, Any] = {
-        "machine": {"cores": cores, "python": platform.python_version(), "platform": platform.platform(),
-                    "pandoc": subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.splitlines()[0]},
-        "date": time.strftime("%Y-%m-%d"),
+def utrecht_west(work: Path, pandoc: str, cores: int, runs: int) -> dict[str, Any]:
+    project = work / "uw"
+    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copytree(ROOT / "templates", project / "templates")
+    shutil.copy(ROOT / "regiodocs.toml", project / "regiodocs.toml")
+    pairs = naive_inputs(project / "content", "utrecht-west", work / "naive-in")
+    print(f"Utrecht West: {len(pairs)} documenten, {cores} kernen, {runs} runs per scenario")
+    rows = [
+        timed(f"naief: pandoc per document, {cores} tegelijk", runs,
+              lambda: naive(pandoc, pairs, work / "naive-out", cores),
+              lambda: shutil.rmtree(work / "naive-out", ignore_errors=True)),
+        timed("regiodocs build all, koud", runs, lambda: cli(project, "build", "all"),
+              lambda: shutil.rmtree(project / "build", ignore_errors=True)),
+        timed("regiodocs build all, niets gewijzigd", runs, lambda: cli(project, "build", "all")),
+    ]
+    regeling = project / "content/utrecht-west/regeling.yaml"
+    state = {"n": 0}
+
+    def change_clause() -> None:
+        old, new = CLAUSE if state["n"] % 2 == 0 else CLAUSE[::-1]
+        edit(regeling, old, new)
+        state["n"] += 1
+
+    edited = timed("een zin van een artikel gewijzigd", runs, lambda: cli(project, "build", "all"), change_clause)
+    change_clause()
+    made = [line for line in cli(project, "build", "all").stdout.splitlines() if line.startswith("gemaakt: ")]
+    edited["documents_rebuilt"] = len(made)
+    rows.append(edited)
+    rows.append(timed("regiodocs check", runs, lambda: cli(project, "check")))
+    rows.append(timed("regiodocs --help", runs, lambda: cli(project, "--help")))
+    baseline = rows[0]["median_s"]
+    for row in rows:
+        row["median_vs_naive"] = round(row["median_s"] / baseline, 3)
+    return {"documents": len(pairs), "rows": rows}
+
+
+def national(work: Path, pandoc: str, cores: int, regions_wanted: int) -> dict[str, Any]:
+    content = generate(work / "national")
+    project = content.parent
+    shutil.copytree(ROOT / "templates", project / "templates")
+    regions = sorted(p.name for p in content.iterdir() if p.is_dir())[:regions_wanted]
+    print(f"Landelijke set: {len(regions)} regio's")
+    pairs: list[tuple[Path, Path]] = []
+    for region in regions:
+        pairs += naive_inputs(content, region, work / "national-naive-in" / region)
+    start = time.perf_counter()
+    naive(pandoc, pairs, work / "national-naive-out", cores)
+    naive_s = time.perf_counter() - start
+    print(f"  naief: {len(pairs)} documenten in {naive_s:.1f} s", flush=True)
+    per_region = []
+    for region in regions:
+        start = time.perf_counter()
+        cli(project, "build", "all", "--regio", region, "--content", str(content),
+            "--templates", str(project / "templates"), "--build", str(project / "build"))
+        per_region.append(time.perf_counter() - start)
+    total = sum(per_region)
+    half = len(regions) // 2
+    docs_per_region = len(pairs) / len(regions)
+    first = docs_per_region * half / sum(per_region[:half])
+    second = docs_per_region * (len(regions) - half) / sum(per_region[half:])
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"  regiodocs koud: {total:.1f} s ({total / naive_s:.2f} van naief); "
+          f"{first:.1f} en {second:.1f} documenten/s in de eerste en tweede helft; "
+          f"piekgeheugen van een proces {peak:.0f} MiB", flush=True)
+    return {
+        "regions": len(regions), "documents": len(pairs), "naive_s": round(naive_s, 2),
+        "cold_s": round(total, 2), "cold_vs_naive": round(total / naive_s, 3),
+        "documents_per_s_first_half": round(first, 1), "documents_per_s_second_half": round(second, 1),
+        "peak_process_mib": round(peak, 1),
     }
 
-    print("Utrecht West")
-    uw = work / "uw"
-    shutil.copytree(ROOT / "content", uw / "content")
-    scenario = []
-    # Median of three: a single cold build of 33 documents varies by +-0.05 s on this machine.
-    scenario.append(timed("(a) naief: pandoc per document", lambda: run_regions(uw / "content", work / "uw-naive", ["utrecht-west"], "direct", False), repeat=3))
-    scenario.append(timed("(b) regiodocs koud", lambda: _cold(uw, cores), repeat=3))
-    scenario.append(timed("(c) niets gewijzigd", lambda: _one(uw, cores)))
-    edit(uw / "content/utrecht-west/regeling.yaml", "ten minste twee keer per jaar", "ten minste drie keer per jaar")
-    scenario.append(timed("(d) een artikel gewijzigd", lambda: _one(uw, cores)))
-    edit(uw / "content/utrecht-west/raadsvoorstellen/01-regiovisie-vaststellen.yaml", "oudewater: {raadsvergadering: 2026-12-10,", "oudewater: {raadsvergadering: 2027-01-21,")
-    scenario.append(timed("(e) een gemeente gewijzigd", lambda: _one(uw, cores)))
-    baseline = scenario[0]["wall_s"]
-    for s in scenario:
-        s["ratio_to_naive"] = round(s["wall_s"] / baseline, 3)
-    results["utrecht_west"] = scenario
 
-    print(f"Landelijk ({options.regions} regio's)")
-    national = generate(work / "national")
-    regions = sorted(p.name for p in national.iterdir())[: options.regions]
-    build_dir = work / "national-build"
-    scenario = []
-    sample = timed(f"(a) naief, steekproef {options.sample} regio's", lambda: run_regions(national, work / "national-naive", regions[: options.sample], "direct", False))
-    scenario.append(sample)
-    cold = timed("(b) regiodocs koud", lambda: run_regions(national, build_dir, regions, processes=cores))
-    scenario.append(cold)
-    scenario.append(timed("(c) niets gewijzigd", lambda: run_regions(national, build_dir, regions, processes=cores)))
-    edit(national / regions[0] / "regeling.yaml", "ten minste twee keer per jaar", "ten minste drie keer per jaar")
-    scenario.append(timed("(d) een artikel gewijzigd", lambda: run_regions(national, build_dir, regions, processes=cores)))
-    voorstel = national / regions[1] / "raadsvoorstellen/01-regiovisie-vaststellen.yaml"
-    first = voorstel.read_text(encoding="utf-8").split("per_gemeente:\n", 1)[1].splitlines()[0:6]
-    agendapunt = next(line for line in first if "agendapunt:" in line)
-    edit(voorstel, agendapunt, agendapunt.replace("agendapunt:", "agendapunt: '12' #"))
-    scenario.append(timed("(e) een gemeente gewijzigd", lambda: run_regions(national, build_dir, regions, processes=cores)))
-    per_doc = sample["wall_s"] / sample["documents"]
-    naive_estimate = per_doc * cold["documents"]
-    for s in scenario:
-        s["ratio_to_naive"] = round(s["wall_s"] / (naive_estimate if s is not sample else sample["wall_s"]), 3)
-    results["national"] = scenario
-    results["national_naive_estimate_s"] = round(naive_estimate, 1)
-    print(f"  naief landelijk (geschat uit de steekproef): {naive_estimate:.0f} s voor {cold['documents']} documenten")
-    out = ROOT / "bench" / "results.json"
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=7, help="runs per scenario (at least 5)")
+    parser.add_argument("--regions", type=int, default=42, help="regions of the national set (0: skip)")
+    options = parser.parse_args()
+    runs = max(5, options.runs)
+    sys.path.insert(0, str(ROOT / "src"))
+    from regiodocs.output.write import find_pandoc
+
+    cores = os.cpu_count() or 1
+    pandoc = find_pandoc()
+    work = Path(tempfile.mkdtemp(prefix="regiodocs-bench-"))
+    try:
+        results: dict[str, Any] = {
+            "machine": {
+                "cores": cores, "python": platform.python_version(), "platform": platform.platform(),
+                "processor": platform.processor() or platform.machine(),
+                "pandoc": subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.splitlines()[0],
+            },
+            "date": time.strftime("%Y-%m-%d"),
+            "utrecht_west": utrecht_west(work, pandoc, cores, runs),
+        }
+        if options.regions:
+            results["national"] = national(work, pandoc, cores, options.regions)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    out = ROOT / "build" / "bench-results.json"
+    out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"geschreven: {out}")
-    shutil.rmtree(work, ignore_errors=True)
-
-
-def _cold(project: Path, cores: int) -> tuple[int, int]:
-    shutil.rmtree(project / "build", ignore_errors=True)
-    return _one(project, cores)
-
-
-def _one(project: Path, cores: int) -> tuple[int, int]:
-    report = build(project / "content", TEMPLATES, project / "build", "utrecht-west", ALL, workers=cores)
-    return len(report.converted) + len(report.from_cache), len(report.converted)
 
 
 if __name__ == "__main__":

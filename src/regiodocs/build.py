@@ -24,7 +24,7 @@ from regiodocs.documents.plan import plan_documents
 from regiodocs.documents.render import make_environment, render_document
 from regiodocs.documents.views.common import KINDS, Job
 from regiodocs.output import pdf
-from regiodocs.output.cache import Cache
+from regiodocs.output.cache import Cache, TemplateCode, html_key, is_html
 from regiodocs.output.convert import Document, Progress, convert_all
 from regiodocs.output.manifest import scope_key
 from regiodocs.output.store import Output, Scope, switch
@@ -114,29 +114,36 @@ def build_jobs(
     """Render every job, convert them all, and only then switch them into build/.
 
     Outputs of ``scope`` that these jobs no longer make are removed (a scope that names no
-    kinds removes nothing). ``batch`` runs pandoc once per core for many documents; without it, once per document.
+    kinds removes nothing). ``batch`` runs pandoc once per core for many documents; without
+    it, once per document. The cache in build/.cache keeps compiled templates, web pages
+    and Word files; new entries are stored only after the switch.
     """
-    env = make_environment(template_dir)
+    cache = Cache(build_dir / ".cache") if use_cache else None  # Word files
+    page_cache = Cache(build_dir / ".cache" / "html") if use_cache else None
+    code_cache = Cache(build_dir / ".cache" / "sjablonen") if use_cache else None
+    notices: list[str] = []
+    code = TemplateCode(code_cache, notices) if code_cache is not None else None
+    env = make_environment(template_dir, code)
     documents = [Document(str(job.output), render_document(env, job), job.meta) for job in jobs]
-    cache = Cache(build_dir / ".cache") if use_cache else None
     pdfs = pdf.Background(documents, build_dir / ".cache" / "pdf" if use_cache else None)
     result = convert_all(documents, cache, workers=workers, batch=batch, progress=progress)
+    pages, page_keys, new_pages = _html_pages(documents, page_cache, notices)
     pdf_result = pdfs.result()
     report = BuildReport(
         converted=result.converted,
         from_cache=result.from_cache,
         pandoc_runs=result.pandoc_runs,
-        notices=result.notices + pdf_result.notices,
+        notices=result.notices + pdf_result.notices + notices,
     )
     outputs = [
         Output(PurePosixPath(f"{doc.name}{suffix}"), payload, job.kind, job.gemeente)
-        for job, doc, data, pdf_data in zip(
-            jobs, documents, result.docx, pdf_result.pdf, strict=True
+        for job, doc, data, page, pdf_data in zip(
+            jobs, documents, result.docx, pages, pdf_result.pdf, strict=True
         )
         for suffix, payload in (
             (".md", for_people(doc.markdown).encode("utf-8")),
             (".docx", data),
-            (".html", _html_page(doc).encode("utf-8")),
+            (".html", page),
             (".pdf", pdf_data),
         )
     ]
@@ -144,13 +151,38 @@ def build_jobs(
         switched = switch(build_dir, outputs, scope)
         report.written, report.unchanged = switched.written, switched.unchanged
         report.removed = switched.removed
-        if cache is not None:
+        if cache is not None and page_cache is not None and code is not None:
             for n, key in enumerate(result.keys):
                 if documents[n].name in result.converted:
                     cache.put(key, result.docx[n])
             cache.keep_only(set(result.keys))
+            for store, new, used in (
+                (page_cache, new_pages, page_keys),
+                (code.cache, code.pending, code.used),
+            ):
+                for key, data in new.items():
+                    store.put(key, data)
+                store.keep_only(used)
         pdf_result.store()
     return report
+
+
+def _html_pages(
+    documents: list[Document], cache: Cache | None, notices: list[str]
+) -> tuple[list[bytes], set[str], dict[str, bytes]]:
+    """The web page of every document, from the cache where its Markdown and house style
+    are unchanged; the cache keys; and the pages made anew, by key."""
+    pages: list[bytes] = []
+    keys: set[str] = set()
+    made: dict[str, bytes] = {}
+    for doc in documents:
+        key = html_key(doc.markdown, doc.meta.huisstijl)
+        keys.add(key)
+        page = cache.get(key, doc.name, notices, is_html) if cache is not None else None
+        if page is None:
+            page = made[key] = _html_page(doc).encode("utf-8")
+        pages.append(page)
+    return pages, keys, made
 
 
 def _html_page(doc: Document) -> str:

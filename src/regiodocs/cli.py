@@ -6,7 +6,6 @@ them, so ``regiodocs --help`` and ``regiodocs check`` stay fast.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -189,11 +188,15 @@ def _emit_json(ok: bool, diagnostics: list[Diagnostic], **extra: Any) -> None:
         "diagnostics": [d.as_json() for d in diagnostics],
         **extra,
     }
+    import json
+
     click.echo(json.dumps(document, ensure_ascii=False, indent=2))
 
 
 def _json_failure(code: str, message: str) -> None:
     """A problem without a place in the content (usage, build), in the JSON shape."""
+    import json
+
     click.echo(
         json.dumps(
             {

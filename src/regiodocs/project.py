@@ -15,9 +15,7 @@ Without a marker the current folder is the project.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from regiodocs.diagnostics import UsageError
@@ -46,7 +44,7 @@ def find_root(start: Path) -> Path | None:
 
 def package_templates() -> Path:
     """The templates shipped inside the package (in a checkout: the repository's)."""
-    packaged = Path(str(resources.files("regiodocs") / "templates"))
+    packaged = Path(__file__).resolve().parent / "templates"  # package data, on disk
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "templates"  # editable install
@@ -67,6 +65,8 @@ def load_project(start: Path | None = None) -> Project:
     marker = None
     if root is not None:
         marker = root / MARKER
+        import tomllib  # only when there is a marker to read
+
         try:
             settings = tomllib.loads(marker.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

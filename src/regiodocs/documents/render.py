@@ -130,9 +130,12 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
-def make_environment(template_dir: Path) -> jinja2.Environment:
+def make_environment(
+    template_dir: Path, bytecode_cache: jinja2.BytecodeCache | None = None
+) -> jinja2.Environment:
     env = _Sandbox(
         loader=_Loader(str(template_dir)),
+        bytecode_cache=bytecode_cache,
         undefined=jinja2.StrictUndefined,
         finalize=finalize,
         autoescape=False,  # escaping is for Markdown, done by finalize

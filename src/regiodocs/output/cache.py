@@ -12,11 +12,16 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import io
 import os
+import sys
 import zipfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+
+import jinja2
 
 from regiodocs import __version__
 from regiodocs.documents.views.common import DocMeta
@@ -84,15 +89,22 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.folder / f"{key}{_SUFFIX}"
 
-    def get(self, key: str, name: str, notices: list[str]) -> bytes | None:
-        """The cached .docx for ``key`` if present and intact; a damaged entry is removed."""
+    def get(
+        self,
+        key: str,
+        name: str,
+        notices: list[str],
+        looks_right: Callable[[bytes], bool] | None = None,
+    ) -> bytes | None:
+        """The cached entry for ``key`` if present and intact (by default: a .docx); a
+        damaged entry is removed."""
         path = self._path(key)
         try:
             stored = path.read_bytes()
         except OSError:
             return None
         digest, _, data = stored.partition(b"\n")
-        if _digest(key, data) == digest and self.valid(data):
+        if _digest(key, data) == digest and (looks_right or self.valid)(data):
             with contextlib.suppress(OSError):
                 os.utime(path)  # most recently used
             return data
@@ -143,3 +155,66 @@ def _is_docx(data: bytes) -> bool:
             return "word/document.xml" in package.namelist()
     except zipfile.BadZipFile:
         return False
+
+
+class TemplateCode(jinja2.BytecodeCache):
+    """Compiled templates in the cache folder: Jinja compiles a template only when its source,
+    Jinja or Python changed. Entries are read during rendering but written only by the build
+    after it switched its outputs (``pending``), so a failed build leaves build/ as it was."""
+
+    def __init__(self, cache: Cache, notices: list[str]) -> None:
+        self.cache = cache
+        self.notices = notices
+        self.pending: dict[str, bytes] = {}
+        self.used: set[str] = set()
+
+    def _key(self, bucket: jinja2.bccache.Bucket) -> str:
+        parts = ("sjabloon", __version__, jinja2.__version__, sys.version, bucket.key)
+        return hashlib.sha256("\0".join((*parts, str(bucket.checksum))).encode()).hexdigest()
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        key = self._key(bucket)
+        self.used.add(key)
+        data = self.cache.get(key, "een sjabloon", self.notices, _is_bytecode)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.pending[self._key(bucket)] = bucket.bytecode_to_string()
+
+
+def _is_bytecode(data: bytes) -> bool:
+    return data.startswith(jinja2.bccache.bc_magic)
+
+
+def html_key(markdown: str, style: object) -> str:
+    """The cache key of a document's web page: its Markdown, its house style, and the code
+    that writes HTML (regiodocs's html.py and the markdown-it it runs on)."""
+    h = hashlib.sha256()
+    for part in (
+        "html",
+        __version__,
+        _file_identity(Path(__file__).parents[1] / "documents" / "html.py"),
+        _package_identity("markdown_it"),
+        repr(style),
+        markdown,
+    ):
+        h.update(part.encode("utf-8") + b"\0")
+    return h.hexdigest()
+
+
+def is_html(data: bytes) -> bool:
+    return data.startswith(b"<!DOCTYPE html>")
+
+
+def _file_identity(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _package_identity(name: str) -> str:
+    spec = importlib.util.find_spec(name)
+    origin = spec.origin if spec is not None else None
+    if origin is None:
+        return name
+    info = os.stat(origin)
+    return f"{origin}\0{info.st_size}\0{info.st_mtime_ns}"

@@ -12,6 +12,7 @@ import importlib.util
 import json
 import os
 import shutil
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -45,10 +46,18 @@ def scope_key(region: str, kinds: Iterable[str], gemeente: str | None) -> str:
 
 
 def _files(folder: Path) -> list[Path]:
+    """The regular files under ``folder`` (a FIFO, a device or a dangling link is left out:
+    opening one could block; the build itself reports it)."""
     found: list[Path] = []
     for root, dirs, names in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d not in ("__pycache__", ".git"))
-        found.extend(Path(root, n) for n in sorted(names))
+        for name in sorted(names):
+            path = Path(root, name)
+            try:
+                if stat.S_ISREG(os.stat(path).st_mode):
+                    found.append(path)
+            except OSError:
+                continue
     return found
 
 
@@ -61,7 +70,11 @@ def inputs_digest(content_dir: Path, template_dir: Path, pandoc: str | None) -> 
         digest.update(f"{label}\0".encode())
         for path in _files(folder):
             digest.update(path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape"))
-            digest.update(b"\0" + hashlib.sha256(path.read_bytes()).digest())
+            try:
+                data = path.read_bytes()
+            except OSError:  # unreadable: the build reports it; here it only counts as changed
+                data = b"\0onleesbaar"
+            digest.update(b"\0" + hashlib.sha256(data).digest())
     if pandoc is not None:
         info = os.stat(pandoc)
         digest.update(f"pandoc\0{pandoc}\0{info.st_size}\0{info.st_mtime_ns}".encode())
