@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import posixpath
 import re
 import struct
 import zipfile
@@ -148,22 +149,40 @@ def template_problem(data: bytes) -> str | None:
 
 
 def _package_problem(data: bytes) -> str | None:
-    """Open the template as the conversion will (python-docx, every header and footer with
-    its relationships): a package with broken parts is reported, never a crash later."""
-    from docx import Document
-
+    """Every internal relationship of the package points at a part that is there (a header
+    whose logo is missing was the old ``KeyError: 'rId9'``), so the conversion cannot crash
+    later. Standard library only: ``check`` runs this without loading python-docx."""
     try:
-        doc = Document(io.BytesIO(as_docx(data)))
-        len(doc.styles)
-        for section in doc.sections:
-            for part in (section.header, section.footer, section.first_page_header):
-                if not part.is_linked_to_previous:
-                    len(part.paragraphs)
-    except Exception:  # any defect of the package: python-docx raises many kinds
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = set(package.namelist())
+            if "_rels/.rels" not in names:
+                raise KeyError("_rels/.rels")
+            for name in sorted(n for n in names if n.endswith(".xml")):  # every part parses
+                if package.getinfo(name).file_size > _MAX_PART_BYTES:
+                    return f"het onderdeel '{name}' is te groot"
+                ElementTree.fromstring(package.read(name))
+            for rels in sorted(n for n in names if n.endswith(".rels")):
+                if package.getinfo(rels).file_size > _MAX_PART_BYTES:
+                    return f"het onderdeel '{rels}' is te groot"
+                source = posixpath.dirname(posixpath.dirname(rels))  # word/_rels/x -> word
+                for rel in ElementTree.fromstring(package.read(rels)):
+                    if rel.get("TargetMode") == "External":
+                        continue
+                    target = rel.get("Target") or ""
+                    part = (
+                        target.lstrip("/")
+                        if target.startswith("/")
+                        else posixpath.normpath(posixpath.join(source, target))
+                    )
+                    if part not in names:
+                        raise KeyError(part)
+    except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError, ValueError):
         return (
             "het is geen geldig Word-bestand: onderdelen ontbreken of zijn beschadigd "
             "(bijvoorbeeld een afbeelding in de koptekst); sla het opnieuw op vanuit Word"
         )
+    except RuntimeError:  # an encrypted zip entry
+        return "het is geen geldig Word-bestand: het is versleuteld"
     return None
 
 
