@@ -713,6 +713,29 @@ def test_random_edits_replay_to_exactly_the_new_text(data: dict[str, Any]) -> No
     assert bool(result.instructies) == (regeling_text(old) != regeling_text(new))
 
 
+def test_move_to_later_chapter_with_new_chapters_renumbers_without_clash() -> None:
+    """Found by hypothesis (seed 2): article 4 moves to the last chapter and becomes 7, article
+    5 becomes 4, and new chapters take 5 and 6. Article 4 used to keep its number until its
+    move, so 5 could not become 4 before the new chapter needed number 5."""
+    data = copy.deepcopy(SMALL)
+    chapters = data["hoofdstukken"]
+    moved = chapters[1]["paragrafen"][0]["artikelen"].pop(1)
+    chapters[2]["artikelen"].insert(0, moved)
+    for n in (2, 3):
+        chapters.insert(
+            2,
+            {
+                "id": f"h-n{n}",
+                "titel": f"Nieuw {n}",
+                "artikelen": [{"id": f"c{n}", "leden": [{"tekst": "Tekst."}]}],
+            },
+        )
+    old, new = Regeling.model_validate(SMALL), Regeling.model_validate(data)
+    assert [a.nummer for a in consolidated(new).artikelen()] == [str(n) for n in range(1, 9)]
+    result = draft(old, new)
+    assert regeling_text(apply(old, result)) == regeling_text(new)
+
+
 def _key(nummer: str) -> tuple[int, str]:
     digits = "".join(ch for ch in nummer if ch.isdigit())
     return int(digits), nummer[len(digits) :]

@@ -736,7 +736,14 @@ def _instructions(old: Tekst, new: Tekst, order: str, deletions_first: bool) -> 
     ]
     # A moved article is renumbered in its move ("wordt vernummerd tot artikel 29a en
     # geplaatst na ..."), unless its numbers clash with others; then with the others.
-    targets = {n for _, n in relabel} | {a.nummer for a in new.artikelen() if a.id not in old_arts}
+    # Every number some other article will take counts, including those of moved articles
+    # handled later in this loop: an article that keeps its old number until its move
+    # would otherwise block the one that is to take that number before the move comes.
+    targets = (
+        {n for _, n in relabel}
+        | {a.nummer for a in new.artikelen() if a.id not in old_arts}
+        | {new_arts[x].nummer for x in moved if old_arts[x].nummer != new_arts[x].nummer}
+    )
     renumber_in_move: set[str] = set()
     for x in sorted(moved, key=lambda i: _number_key(old_arts[i].nummer)):
         o, n = old_arts[x].nummer, new_arts[x].nummer
@@ -747,7 +754,6 @@ def _instructions(old: Tekst, new: Tekst, order: str, deletions_first: bool) -> 
             relabel.append((o, n))
         else:
             renumber_in_move.add(x)
-        targets.add(n)
     up = [(o, n) for o, n in relabel if _number_key(n) > _number_key(o)]
     down = [(o, n) for o, n in relabel if _number_key(n) < _number_key(o)]
     if order == "first":
