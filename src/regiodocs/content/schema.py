@@ -123,6 +123,17 @@ def _message(kind: str, ctx: dict[str, Any], value: Any, msg: str) -> str:
         return f"te weinig onderdelen; verwacht ten minste {ctx.get('min_length')}"
     if kind == "string_too_short":
         return "tekst mag niet leeg zijn"
+    if kind == "string_too_long":
+
+        def dutch(n: Any) -> str:
+            return f"{n:,}".replace(",", ".") if isinstance(n, int) else str(n)
+
+        length = dutch(len(value)) if isinstance(value, str) else "te veel"
+        return (
+            f"te lang: {length} tekens; een naam, titel, onderwerp of kop is hoogstens "
+            f"{dutch(ctx.get('max_length'))} tekens (een lange tekst hoort in een lid, een "
+            "alinea of de toelichting)"
+        )
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         if pattern.startswith("^[a-z0-9]"):

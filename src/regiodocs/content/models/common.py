@@ -115,9 +115,13 @@ Id = Annotated[
 Tekst = Annotated[
     str, StringConstraints(min_length=1, strip_whitespace=True), BeforeValidator(text_policy)
 ]
-# Names, kenmerken, roles and titles: one line, single spaces.
+# Names, kenmerken, roles and titles: one line, single spaces, at most NAAM_MAX characters
+# (a title becomes a heading, a bookmark and a document property; longer belongs in a text).
+NAAM_MAX = 1000
 Naam = Annotated[
-    str, StringConstraints(min_length=1, strip_whitespace=True), BeforeValidator(name_policy)
+    str,
+    StringConstraints(min_length=1, max_length=NAAM_MAX, strip_whitespace=True),
+    BeforeValidator(name_policy),
 ]
 Kleur = Annotated[
     str,
