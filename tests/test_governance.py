@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
-from conftest import edit
+from conftest import edit, line_of
 from docx import Document
 
 from regiodocs.content.models.bestuur import Stemverhouding
@@ -82,6 +82,16 @@ def test_voting_table_in_the_regeling(project: Path, run: Callable[..., Result])
         project / "content/utrecht-west/bestuur.yaml",
         "  soort: gelijk\n  stemmen_per_lid: 1",
         "  soort: gewogen\n  maximaal_aandeel_procent: 30",
+    )
+    regeling = project / "content/utrecht-west/regeling.yaml"
+    refused = run("build", "regeling")
+    assert refused.exit_code == 1
+    assert "((stemmen-per-lid)) geldt alleen bij gelijke stemmen" in refused.output
+    assert f"regeling.yaml:{line_of(regeling, 'heeft ((stemmen-per-lid))')}:" in refused.output
+    edit(
+        regeling,
+        "Ieder lid van het algemeen bestuur heeft ((stemmen-per-lid)).",
+        "De leden uit een gemeente brengen samen de stemmen van die gemeente uit.",
     )
     assert run("build", "regeling").exit_code == 0
     rows = cells(project / "build/regio/utrecht-west-regeling.docx")

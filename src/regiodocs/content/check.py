@@ -464,6 +464,15 @@ def _check_parameters(region: Region, src: SourceFile, found: _Findings) -> None
 
     assert region.regeling is not None
     for path, naam, known in unknown_parameters(region.regeling, region.bestuur):
+        if naam == "stemmen-per-lid" and region.bestuur is not None:
+            found.error(
+                src,
+                path,
+                "((stemmen-per-lid)) geldt alleen bij gelijke stemmen, maar de stemverhouding in "
+                f"bestuur.yaml is '{region.bestuur.stemverhouding.soort}': schrijf in dit lid "
+                "hoe de stemmen verdeeld zijn (de stemtabel volgt uit bestuur.yaml)",
+            )
+            continue
         found.error(src, path, _unknown("waarde", f"(({naam}))", {f"(({k}))" for k in known}))
 
 

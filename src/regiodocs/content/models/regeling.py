@@ -9,11 +9,21 @@ writes the citation in the form of the Aanwijzingen voor de regelgeving.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import re
+from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, StringConstraints, model_validator
+from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema, model_validator
 
-from regiodocs.content.models.common import Aantal, Datum, Id, Model, Naam, Tekst, text_policy
+from regiodocs.content import notatie
+from regiodocs.content.models.common import (
+    AANTAL_TEKST,
+    Datum,
+    Id,
+    Model,
+    Naam,
+    Tekst,
+    text_policy,
+)
 
 # The number in force of an article ("5a") or a chapter or paragraph ("3A"), when it does not
 # follow from the order: after an amendment inserted or removed one (Ar 236, 238).
@@ -178,6 +188,36 @@ class Beoordeling(Model):
     de tekst, dan vervalt de beoordeling."""
 
 
+def _parameter(value: Any) -> Any:
+    """A parameter is a number (a YAML number, or digits as text: printed as a word) or a
+    text; one rule decides which, so a bad value gets one message, not one per kind."""
+    if isinstance(value, (bool, int, float)) or (
+        isinstance(value, str) and re.fullmatch(r"\s*\d[\d.]*\s*", value)
+    ):
+        return notatie.geheel_getal(value)
+    value = text_policy(value)
+    if not isinstance(value, str):
+        raise ValueError("verwacht een getal of een tekst")
+    if not value.strip():
+        raise ValueError("tekst mag niet leeg zijn")
+    return value.strip()
+
+
+Parameter = Annotated[
+    int | Tekst,
+    BeforeValidator(_parameter),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer"},
+                {"type": "string", "pattern": AANTAL_TEKST},
+                {"type": "string", "minLength": 1},
+            ]
+        }
+    ),
+]
+
+
 class Regeling(Model):
     id: Id
     titel: Naam = Field(description="Volledige titel van de regeling.")
@@ -203,7 +243,7 @@ class Regeling(Model):
     """Per gemeente (id uit regio.yaml) de datum waarop haar bestuursorgaan de regeling
     vaststelde; de ondertekening noemt die datum. Zolang een datum ontbreekt blijft de
     datum in de ondertekening open."""
-    parameters: dict[Id, Aantal | Tekst] = Field(
+    parameters: dict[Id, Parameter] = Field(
         default_factory=dict,
         description="Waarden die de tekst met ((naam)) noemt, zodat tekst en controle niet "
         "uiteenlopen: een getal wordt als woord gedrukt (12: 'twaalf'), tekst zoals geschreven. "
