@@ -126,12 +126,13 @@ def test_a_failure_while_staging_changes_nothing(
     assert run("build", "all").exit_code == 0
     before = snapshot(project / "build")
     edit(project / "content/utrecht-west/regio.yaml", "aantal: 14000", "aantal: 15000")
-    calls = {"n": 0}
+    calls: dict[str, object] = {"n": 0}
     real_mkstemp = __import__("tempfile").mkstemp
 
     def full_disk(*args: object, **kwargs: object) -> tuple[int, str]:
-        calls["n"] += 1
-        if calls["n"] > 4:
+        calls["n"] = int(str(calls["n"])) + 1
+        if int(str(calls["n"])) > 4:
+            calls["folder"] = kwargs["dir"]
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         return real_mkstemp(*args, **kwargs)  # type: ignore[arg-type]
 
@@ -140,6 +141,8 @@ def test_a_failure_while_staging_changes_nothing(
     assert result.exit_code == 1
     assert "de schijf is vol" in result.output
     assert "Er is niets in build gewijzigd." in result.output
+    # The folder named is the one of the fifth file, where the disk filled up.
+    assert f"kan niet schrijven in {calls['folder']}: de schijf is vol" in result.output
     assert snapshot(project / "build") == before  # no temporary file left either
 
 

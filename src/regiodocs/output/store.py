@@ -198,6 +198,8 @@ def _discard(staged: list[str]) -> None:
 def _stage(to_write: list[tuple[Path, Output]]) -> list[str]:
     """Every new version as a temporary file beside its target; all or none."""
     staged: list[str] = []
+    mode = 0o666 & ~_umask()
+    target = to_write[0][0] if to_write else Path()
     try:
         for target, out in to_write:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -207,11 +209,10 @@ def _stage(to_write: list[tuple[Path, Output]]) -> list[str]:
                 handle.write(out.data)
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.chmod(tmp, 0o666 & ~_umask())
+            os.chmod(tmp, mode)
     except OSError as exc:
         _discard(staged)
-        where = to_write[len(staged) - 1][0] if staged else to_write[0][0]
-        raise BuildFailure(f"kan niet schrijven in {where.parent}: {reason(exc)}") from None
+        raise BuildFailure(f"kan niet schrijven in {target.parent}: {reason(exc)}") from None
     return staged
 
 
