@@ -78,8 +78,38 @@ def inputs_digest(content_dir: Path, template_dir: Path, pandoc: str | None) -> 
     if pandoc is not None:
         info = os.stat(pandoc)
         digest.update(f"pandoc\0{pandoc}\0{info.st_size}\0{info.st_mtime_ns}".encode())
+    for package in _WRITERS:  # an upgraded library may write other bytes
+        digest.update(f"{package}\0{_identity(package)}".encode())
     digest.update(f"epoch\0{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
     return digest.hexdigest()
+
+
+# The libraries whose version shapes the outputs (found without importing them).
+_WRITERS = (
+    "docx",
+    "jinja2",
+    "lxml",
+    "markdown_it",
+    "pydantic",
+    "pydantic_core",
+    "ruamel.yaml",
+    "typst",
+)
+
+
+def _identity(package: str) -> str:
+    """Where a library is installed and when its files changed: an upgrade changes this."""
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return "ontbreekt"
+    if spec is None or spec.origin is None:
+        return "ontbreekt"
+    folder = Path(spec.origin).parent
+    try:
+        return f"{spec.origin}\0{os.stat(spec.origin).st_mtime_ns}\0{os.stat(folder).st_mtime_ns}"
+    except OSError:
+        return spec.origin
 
 
 def up_to_date(build_dir: Path, key: str, digest: str) -> list[Path] | None:
