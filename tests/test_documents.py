@@ -141,13 +141,13 @@ def test_properties_header_footer_and_page_setup(built: Path) -> None:
     assert "Gemeente Stichtse Vecht" in section.header.paragraphs[0].text
 
 
-def test_house_style_differs_per_municipality_and_defaults_for_woerden(built: Path) -> None:
+def test_house_style_differs_per_municipality(built: Path) -> None:
     montfoort = Document(str(built / "montfoort" / f"{VOORSTEL}.docx"))
     woerden = Document(
         str(built / "woerden" / "2025-05-21-raadsvoorstel-regiovisie-vaststellen.docx")
     )
     assert str(montfoort.styles["Heading 1"].font.color.rgb) == "8B1A2B"
-    assert str(woerden.styles["Heading 1"].font.color.rgb) == "1F3864"  # standaardhuisstijl
+    assert str(woerden.styles["Heading 1"].font.color.rgb) == "A6192E"  # regio.yaml: woerden
 
 
 def test_tables_have_a_bordered_table_style(built: Path) -> None:

@@ -214,10 +214,14 @@ def test_the_letterhead_logo_of_the_word_template_is_in_the_pdf_header(built: Pa
     assert logo is not None and logo.startswith(b"\x89PNG")
     width, height = struct.unpack(">II", logo[16:24])  # the PNG's IHDR
     assert _images(built / MONTFOORT_VOORSTEL) == [(width, height)]
-    # Woerden has no template of its own: no logo, only the text header.
+    # Woerden's own template has its own logo (in Woerden's colours), another picture.
     woerden = next(built.glob("woerden/*-raadsvoorstel-gr-zienswijze-toestemming.pdf"))
-    assert _images(woerden) == []
+    assert _images(woerden) == [(width, height)]
     assert _text(woerden).startswith("Gemeente Woerden")
+    # Without a template (no logo to take), only the text header.
+    plain = pdf.render_pdf("# Titel\n\nTekst.\n", _meta())
+    with pikepdf.open(io.BytesIO(plain)) as document:
+        assert "/XObject" not in document.pages[0].Resources
 
 
 def test_no_pdf_ua_errors_in_any_document(built: Path) -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from conftest import ROOT
+from click.testing import Result
+from conftest import ROOT, edit
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement, parse_xml
@@ -77,16 +79,27 @@ def test_example_template_gives_letterhead_logo_fields_and_styles(built: Path) -
     assert b'DOCPROPERTY "Kenmerk"' in footer_xml and b'w:instr="PAGE"' in footer_xml
 
 
-def test_region_documents_use_the_region_template_and_woerden_the_generated_one(
-    built: Path,
-) -> None:
+def test_region_documents_use_the_region_template_and_woerden_its_own(built: Path) -> None:
     header, footer, images = _header_and_footer(built / "regio/utrecht-west-regiovisie.docx")
     assert images == [placeholder_logo("#1F3864", "#2E75B6")]  # the default colours
     assert "Regio Utrecht West" in header and "14 januari 2025" in footer
     assert "Kenmerk" not in footer
     woerden = built / "woerden/2025-05-21-raadsvoorstel-regiovisie-vaststellen.docx"
+    header, footer, images = _header_and_footer(woerden)
+    assert images == [placeholder_logo("#A6192E", "#005B82")]  # Woerden's colours (regio.yaml)
+    assert "Gemeente Woerden" in header and "21 mei 2025" in footer
+    assert str(Document(str(woerden)).styles["Heading 1"].font.color.rgb) == "A6192E"
+
+
+def test_a_municipality_without_a_house_style_gets_the_generated_one(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    edit(project / "content/utrecht-west/regio.yaml", "    huisstijl: woerden\n", "")
+    assert run("build", "raadsvoorstel", "--gemeente", "woerden").exit_code == 0
+    woerden = project / "build/woerden/2025-05-21-raadsvoorstel-regiovisie-vaststellen.docx"
     header, _, images = _header_and_footer(woerden)
     assert images == [] and header == "Gemeente Woerden"
+    assert str(Document(str(woerden)).styles["Heading 1"].font.color.rgb) == "1F3864"
 
 
 def test_shipped_example_templates_are_valid_dotx_files() -> None:
