@@ -286,3 +286,109 @@ def test_very_long_values_still_make_a_pdf(tmp_path: Path) -> None:
     assert _text(path).count("x") >= 2 * len(word) + 16000
     with pikepdf.open(path) as document:
         assert len(str(document.docinfo.Title)) == 1000  # shortened to fit PDF/A
+
+
+def test_the_pdf_letterhead_is_the_word_templates_header_and_footer(built: Path) -> None:
+    """Montfoort's example template: logo and the Gemeente field on the first header line,
+    the Onderwerp field on the second; the footer's Kenmerk, Datum, page x of y and the
+    portefeuillehouder; all filled from content, as in the .docx."""
+    voorstel = "montfoort/2025-05-19-raadsvoorstel-regiovisie-vaststellen.pdf"
+    text = _text(built / voorstel)
+    pages = text.split("\f")
+    first = [line.strip() for line in pages[0].splitlines() if line.strip()]
+    assert first[:2] == ["Gemeente Montfoort", "Vaststellen Regiovisie Jeugdhulp en Wmo 2025-2029"]
+    assert "Kenmerk MF-2025-118 · 19 mei 2025" in pages[0]
+    assert f"Pagina 1 van {len(pages) - 1}" in pages[0]  # pdftotext ends with a form feed
+    assert "wethouder Zorg en Welzijn" in first[-3:]
+    assert "Pagina 2 van" in pages[1] and "Gemeente Montfoort" in pages[1]
+    # The regional template has no kenmerk in its footer: the regiovisie shows only the date.
+    regiovisie = _text(built / "regio/utrecht-west-regiovisie.pdf")
+    assert "Regio Utrecht West" in regiovisie and "Kenmerk" not in regiovisie
+
+
+def _griffie_template() -> bytes:
+    """A template as a griffie might make it in Word: on the first page a header table with
+    the logo on the left and name and address lines on the right, on the other pages only
+    the name (a bold, coloured DOCPROPERTY field); a footer with 'Kenmerk' as a content
+    control and page numbers as complex fields."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.shared import Cm, RGBColor
+
+    from regiodocs.output.template import placeholder_logo
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def complex_field(instruction: str, shown: str) -> str:
+        return (
+            f'<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
+            f'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>{shown}</w:t></w:r>'
+            f'<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        )
+
+    doc = Document()
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    first = section.first_page_header
+    table = first.add_table(1, 2, Cm(16))
+    logo, address = table.rows[0].cells
+    logo.paragraphs[0].add_run().add_picture(
+        io.BytesIO(placeholder_logo("#123456", "#654321")), width=Cm(2)
+    )
+    name = address.paragraphs[0].add_run("Gemeente Proefstad")
+    name.bold, name.font.color.rgb = True, RGBColor(0x12, 0x34, 0x56)
+    address.add_paragraph("Postbus 1234")
+    address.add_paragraph("9999 ZZ  Proefstad")
+    other = section.header.paragraphs[0]
+    other._p.append(
+        parse_xml(
+            f'<w:fldSimple {w} w:instr=" DOCPROPERTY Gemeente "><w:r><w:rPr><w:b/></w:rPr>'
+            "<w:t>Gemeente</w:t></w:r></w:fldSimple>"
+        )
+    )
+    for footer in (section.footer, section.first_page_footer):
+        footer.paragraphs[0]._p.append(
+            parse_xml(
+                f"<w:sdt {w}><w:sdtPr><w:tag w:val='Kenmerk'/><w:showingPlcHdr/></w:sdtPr>"
+                "<w:sdtContent><w:r><w:t>Klik hier</w:t></w:r></w:sdtContent></w:sdt>"
+            )
+        )
+        footer.paragraphs[0]._p.append(
+            parse_xml(f"<w:r {w}><w:tab/><w:t xml:space='preserve'>blad </w:t></w:r>")
+        )
+        for xml in (
+            complex_field("PAGE", "1"),
+            "<w:r><w:t xml:space='preserve'> / </w:t></w:r>",
+            complex_field("NUMPAGES", "9"),
+        ):
+            for run in parse_xml(f"<w:p {w}>{xml}</w:p>"):
+                footer.paragraphs[0]._p.append(run)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_a_griffies_own_letterhead_with_address_lines_and_first_page_header(
+    tmp_path: Path,
+) -> None:
+    from regiodocs.output.template import Sjabloon, template_problem
+
+    template = _griffie_template()
+    assert template_problem(template) is None
+    meta = replace(_meta(), sjabloon=Sjabloon.from_bytes("proef.docx", template))
+    markdown = "# Titel\n\n" + "Een alinea tekst die de pagina vult.\n\n" * 120
+    data = pdf.render_pdf(markdown, meta)
+    (tmp_path / "proef.pdf").write_bytes(data)
+    pages = _text(tmp_path / "proef.pdf").split("\f")[:-1]
+    assert len(pages) >= 2
+    first = [line.strip() for line in pages[0].splitlines() if line.strip()]
+    assert first[:3] == ["Gemeente Proefstad", "Postbus 1234", "9999 ZZ Proefstad"]
+    assert "Gemeente Proef" not in pages[0].replace("Gemeente Proefstad", "")
+    assert f"PR-2026-001 blad 1 / {len(pages)}" in " ".join(pages[0].split())
+    # The other pages: the default header, the Gemeente field filled, no address lines.
+    assert "Gemeente Proef" in pages[1] and "Postbus" not in pages[1]
+    assert f"blad 2 / {len(pages)}" in " ".join(pages[1].split())
+    with pikepdf.open(io.BytesIO(data)) as document:
+        first_page = document.pages[0].Resources.get("/XObject", {})
+        assert [x.Width for x in first_page.values() if x.get("/Subtype") == "/Image"] == [96]

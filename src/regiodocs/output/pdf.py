@@ -14,7 +14,9 @@ The house style is carried over: the municipality's font (Arial, Calibri and Ver
 their metric-compatible free counterparts, shipped in output/data/fonts because the PDF
 must embed them and a fresh machine has none), size, heading and accent colours (darkened
 where they would not reach 4.5:1 on white, as on the web page), margins, the indents of
-leden and onderdelen, signature columns, header and footer with kenmerk and page numbers.
+leden and onderdelen, signature columns, and the header and footer of the house style's
+Word template (output/letterhead.py reads them; ``_LetterWriter`` lays them out here), or
+without a template a header with the municipality and a footer with kenmerk and page numbers.
 """
 
 from __future__ import annotations
@@ -48,7 +50,19 @@ from regiodocs.documents.html import readable
 from regiodocs.documents.markdown import TAB_MARK
 from regiodocs.documents.views.common import DocMeta
 from regiodocs.output.cache import Cache
-from regiodocs.output.write import BuildFailure, source_date_epoch
+from regiodocs.output.letterhead import (
+    NUMPAGES,
+    PAGE,
+    Letterhead,
+    Run,
+    Table,
+    TabStop,
+    read_letterhead,
+)
+from regiodocs.output.letterhead import Block as LetterBlock
+from regiodocs.output.letterhead import Paragraph as LetterParagraph
+from regiodocs.output.template import FIELD_NAMES
+from regiodocs.output.write import BuildFailure, document_properties, source_date_epoch
 
 if TYPE_CHECKING:
     import typst
@@ -140,10 +154,7 @@ def _preamble(meta: DocMeta) -> str:
 )
 #set text(lang: "nl", region: "NL", font: {_string(font)}, size: {style.lettergrootte}pt,
   fill: rgb("#1A1A1A"))
-#set page(paper: "a4", margin: {style.marge_cm}cm,
-  header: {_header(meta, header)},
-  footer: context align(right, text(size: 8pt)[{kenmerk}Pagina #counter(page).display() van #counter(page).final().first()]),
-)
+#set page(paper: "a4", {_page(meta, header, kenmerk)})
 #set par(leading: 0.6em, spacing: 0.9em)
 #set heading(numbering: none)
 #show heading: set text(font: {_string(heading_font)}, fill: rgb("{kop}"), weight: "bold")
@@ -180,6 +191,9 @@ def _preamble(meta: DocMeta) -> str:
   v(1.2em, weak: true)
 }}
 #let kolommen(..cellen) = grid(columns: (8cm, 1fr), column-gutter: 0.5em, ..cellen)
+#let tabvak(breedte, body) = context {{
+  if measure(body).width < breedte {{ box(width: breedte, body) }} else {{ body + h(0.5em) }}
+}}
 #let toc-regel(doel, tekst) = pad(left: 0.5cm, block(above: 0.35em, below: 0.35em,
   link(doel, text(fill: rgb("#1A1A1A"))[#tekst #box(width: 1fr, repeat[.#h(0.15em)]) #context counter(page).at(doel).first()])))
 
@@ -190,6 +204,194 @@ def _short(value: str, limit: int = 1000) -> str:
     """A metadata value within PDF/A's limit on strings (32,767 bytes, UTF-16 in the
     document information): the text itself keeps every character."""
     return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def _page(meta: DocMeta, header: str, kenmerk: str) -> str:
+    """Margins, header and footer of the pages: the letterhead of the house style's Word
+    template where it has one (output/letterhead.py), else the municipality (or subject)
+    and the template's logo at the top and the kenmerk and page numbers at the bottom."""
+    margin = meta.huisstijl.marge_cm
+    default_header = _header(meta, header)
+    default_footer = (
+        f"context align(right, text(size: 8pt)[{kenmerk}Pagina #counter(page).display() "
+        f"van #counter(page).final().first()])"
+    )
+    found = read_letterhead(meta.sjabloon.data) if meta.sjabloon is not None else None
+    if found is None:
+        return f"margin: {margin}cm,\n  header: {default_header},\n  footer: {default_footer},"
+    values = {name.casefold(): "" for name in FIELD_NAMES}
+    values.update({name.casefold(): value for name, value in document_properties(meta)})
+    values.update({"title": meta.title, "subject": meta.subject, "author": meta.author})
+    logo_alt = f"Logo {header}"
+    width = 21.0 - 2 * margin
+    parts = []
+    top = bottom = margin
+    if found.header is not None or found.first_header is not None:
+        blocks = [b for b in (found.header, found.first_header) if b is not None]
+        height = max(_height(b, meta.huisstijl.lettergrootte) for b in blocks)
+        gap = max(0.4, max(_last_after(b) for b in blocks) / 28.35)
+        top = max(margin, found.header_distance_cm + height + gap)
+        ascent = top - found.header_distance_cm - height
+        parts.append(f"header: {_letter_part(found, True, values, logo_alt, width)}")
+        parts.append(f"header-ascent: {ascent:.2f}cm")
+    else:
+        parts.append(f"header: {default_header}")
+    if found.footer is not None or found.first_footer is not None:
+        blocks = [b for b in (found.footer, found.first_footer) if b is not None]
+        height = max(_height(b, meta.huisstijl.lettergrootte) for b in blocks)
+        bottom = max(margin, found.footer_distance_cm + height + 0.4)
+        descent = bottom - found.footer_distance_cm - height
+        parts.append(f"footer: {_letter_part(found, False, values, logo_alt, width)}")
+        parts.append(f"footer-descent: {descent:.2f}cm")
+    else:
+        parts.append(f"footer: {default_footer}")
+    margins = f"margin: (x: {margin}cm, top: {top:.2f}cm, bottom: {bottom:.2f}cm)"
+    return ",\n  ".join([margins, *parts]) + ","
+
+
+def _letter_part(
+    found: Letterhead, header: bool, values: dict[str, str], alt: str, width: float
+) -> str:
+    """The Typst code of the template's header (or footer): the first-page version on page
+    one when the template has a different first page."""
+    usual = found.header if header else found.footer
+    first = found.first_header if header else found.first_footer
+    render = _LetterWriter(values, alt, width)
+    usual_markup = render.blocks(usual or ())
+    if first is None or first == usual:
+        return f"context [{usual_markup}]"
+    return f"context {{ if here().page() == 1 [{render.blocks(first)}] else [{usual_markup}] }}"
+
+
+def _last_after(blocks: tuple[LetterBlock, ...]) -> float:
+    """The space after the last paragraph of a header, in points: Word keeps it between
+    the header and the text."""
+    last = blocks[-1] if blocks else None
+    return last.after_pt if isinstance(last, LetterParagraph) else 0.0
+
+
+def _height(blocks: tuple[LetterBlock, ...], size: float) -> float:
+    """An estimate of the height of a header or footer in cm (lines of 1.2 times their
+    largest text or picture), to make room for it above or below the text."""
+    total = 0.0
+    for n, block in enumerate(blocks):
+        if isinstance(block, Table):
+            total += sum(
+                max((_height(cell, size) for cell in row), default=0.0) for row in block.rows
+            )
+            continue
+        lines = [0.0]
+        for run in block.runs:
+            if run.newline:
+                lines.append(0.0)
+            elif run.picture is not None:
+                lines[-1] = max(lines[-1], run.height_cm)
+            else:
+                text_size = run.look.size or block.size or size
+                lines[-1] = max(lines[-1], text_size * 1.15 / 28.35)
+        lines = [line or (block.size or size) * 1.15 / 28.35 for line in lines]
+        after = block.after_pt if n < len(blocks) - 1 else 0.0
+        total += sum(lines) + (block.before_pt + after) / 28.35
+    return total
+
+
+class _LetterWriter:
+    """Typst markup for the paragraphs and tables of a template's header or footer."""
+
+    def __init__(self, values: dict[str, str], alt: str, width: float) -> None:
+        self.values = values
+        self.alt = alt
+        self.width = width
+
+    def blocks(self, blocks: tuple[LetterBlock, ...]) -> str:
+        return "".join(self.table(b) if isinstance(b, Table) else self.paragraph(b) for b in blocks)
+
+    def table(self, table: Table) -> str:
+        total = sum(table.columns_cm)
+        if total > self.width:
+            columns = ", ".join(f"{c / total:.4f}fr" for c in table.columns_cm)
+        else:
+            columns = ", ".join(f"{c:.2f}cm" for c in table.columns_cm)
+        cells = []
+        for row in table.rows:
+            for cell in (list(row) + [()] * len(table.columns_cm))[: len(table.columns_cm)]:
+                cells.append(f"[{self.blocks(cell)}]")
+        return f"#grid(columns: ({columns},), {', '.join(cells)})\n"
+
+    def paragraph(self, paragraph: LetterParagraph) -> str:
+        size = paragraph.size
+        spacing = f"above: {paragraph.before_pt}pt, below: {paragraph.after_pt}pt"
+        if not paragraph.runs:
+            height = (size or 10) * 1.2
+            return f"#block({spacing}, height: {height:.1f}pt)\n"
+        segments: list[list[Run]] = [[]]
+        for run in paragraph.runs:
+            if run.tab:
+                segments.append([])
+            else:
+                segments[-1].append(run)
+        done = ""
+        position = 0.0
+        current = self.runs(segments[0])
+        for segment in segments[1:]:
+            stop = next((s for s in paragraph.tabs if s.position_cm > position + 0.01), None)
+            if stop is None:  # Word's default stops, every 1.25 cm
+                stop = TabStop("left", (int(position / 1.25) + 1) * 1.25)
+            if stop.kind == "left":
+                done += f"#tabvak({stop.position_cm - position:.2f}cm, [{current}])"
+            else:
+                done += f"{current}#h(1fr)"
+            position = stop.position_cm
+            current = self.runs(segment)
+        align = {"justify": "left"}.get(paragraph.align, paragraph.align)
+        size_rule = f"size: {size}pt, " if size else ""
+        # Lines as Word sets them (single spacing: from ascender to descender).
+        return (
+            f'#block({spacing}, width: 100%)[#{{ set text({size_rule}top-edge: "ascender", '
+            f'bottom-edge: "descender"); set par(justify: false, leading: 0pt); '
+            f"align({align})[{done}{current}] }}]\n"
+        )
+
+    def runs(self, runs: list[Run]) -> str:
+        out = []
+        for run in runs:
+            if run.newline:
+                out.append("#linebreak()")
+            elif run.picture is not None:
+                numbers = ", ".join(str(b) for b in run.picture)
+                alt = _string(run.alt or self.alt)
+                out.append(
+                    f"#box(baseline: 0pt, image(bytes(({numbers},)), width: {run.width_cm:.2f}cm, "
+                    f"height: {run.height_cm:.2f}cm, alt: {alt}))"
+                )
+            else:
+                out.append(self.text(run))
+        return "".join(out)
+
+    def text(self, run: Run) -> str:
+        if run.fieldname == PAGE:
+            body = "#counter(page).display()"
+        elif run.fieldname == NUMPAGES:
+            body = "#counter(page).final().first()"
+        elif run.fieldname is not None:
+            body = _text(self.values.get(run.fieldname, run.text))
+        else:
+            body = _text(run.text)
+        if not body:
+            return ""
+        look = run.look
+        settings = []
+        if look.size:
+            settings.append(f"size: {look.size}pt")
+        if look.bold:
+            settings.append('weight: "bold"')
+        if look.italic:
+            settings.append('style: "italic"')
+        if look.colour:
+            settings.append(f'fill: rgb("{readable(look.colour)}")')
+        if not settings:
+            return body
+        return f"#text({', '.join(settings)})[{body}]"
 
 
 def _header(meta: DocMeta, text: str) -> str:
@@ -567,7 +769,7 @@ def _writer_fingerprint() -> str:
     block parser, the Typst version and the shipped fonts."""
     h = hashlib.sha256(version("typst").encode("utf-8"))
     here = Path(__file__).parent
-    for path in (here / "pdf.py", here.parent / "documents" / "blocks.py"):
+    for path in (here / "pdf.py", here / "letterhead.py", here.parent / "documents" / "blocks.py"):
         h.update(path.read_bytes())
     for path in sorted(FONTS.glob("*.ttf")):
         h.update(path.name.encode("utf-8") + b"\0" + str(path.stat().st_size).encode())
