@@ -64,6 +64,19 @@ EXPECTED: dict[str, tuple[int, str]] = {
         "26:2/0 27:2/0 28:2/0 29:3/0 30:3/0 31:2/0 32:1/0 33:1/0 34:1/0 35:3/0 36:1/0 37:1/0 "
         "38:1/0 39:1/0",
     ),
+    "letterhoeke_BWBR0013738.md": (
+        14,
+        "1:1/5 2:5/4 3:1/0 4:14/0 5:2/0 6:3/0 7:7/0 8:3/0 9:1/7 10:5/0 11:4/0 12:2/0 13:4/0 "
+        "14:3/0 15:2/0 16:3/0 17:4/0 18:3/0 19:5/0 20:9/0 21:1/0 22:9/0 23:7/0 24:2/0 25:4/0 "
+        "26:1/0 27:3/0 28:2/0 29:3/0 30:1/0 31:1/0 32:1/0 33:1/0",
+    ),
+    "rhc_drents_archief_BWBR0018068.md": (
+        15,
+        "1:1/4 2:6/4 3:1/0 4:10/0 5:2/0 6:4/3 7:1/0 8:2/0 9:1/0 10:3/0 11:1/0 12:1/0 13:1/6 "
+        "14:4/0 15:3/0 16:8/0 17:4/0 18:8/0 19:1/0 20:2/0 21:4/0 22:2/0 23:1/0 24:2/0 25:1/0 "
+        "26:2/0 27:2/0 28:2/0 29:2/0 30:3/0 31:2/0 32:1/0 33:1/0 34:1/0 35:3/0 36:1/0 37:1/0 "
+        "38:1/0 39:1/0",
+    ),
     "rhc_noord_holland_BWBR0017935.md": (
         17,
         "1:1/4 2:6/4 3:1/0 4:12/2 5:2/0 6:4/3 7:1/0 8:2/0 9:1/0 10:3/0 11:1/0 12:1/0 13:1/6 "
@@ -88,10 +101,14 @@ HEADING = re.compile(r"^#+\s*\*?(?:Artikel\s+)?(\d+[a-z]?)\s*\*?\s*$")
 def source_articles(path: Path) -> list[tuple[str, str]]:
     """(number, text) of the regeling's own articles, read without the importer: a heading
     that is an article number (with or without the word 'Artikel') starts one, any other
-    heading ends it; the regeling's articles are those from the last article 1 on."""
+    heading ends it; the regeling's articles are those from the last article 1 on, up to the
+    toelichting or a bijlage after the articles (whose own headings 'Artikel 1' explain the
+    regeling's articles)."""
     found: list[tuple[str, list[str]]] = []
     ended = False
     for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        if found and re.match(r"^#+\s*\*?\s*(Toelichting|Financiële bijlage)\b", line.strip()):
+            break
         heading = HEADING.match(line.strip())
         if heading:
             found.append((heading.group(1), []))
@@ -139,6 +156,10 @@ def test_the_corpus_names_the_source_of_every_regeling() -> None:
 
 
 FORMS = ["bron", "tekst", "docx"]
+# The regeling type where the aanhef names no raad, college or burgemeester: Letterhoeke is
+# made by the minister, provinciale en gedeputeerde staten and a foundation, so the importer
+# asks for it (a gemeente body model has no provincial organs).
+SOORT = {"letterhoeke_BWBR0013738.md": "gemengd"}
 # Plain text cannot tell a heading '19' without the word 'Artikel' from a lid number '19'.
 SKIP = {("zeeuws_archief_BWBR0011304.md", "tekst")}
 
@@ -153,7 +174,8 @@ def test_corpus_counts_and_words(
     chapters, counts = EXPECTED[name]
     source = CORPUS / name
     output = project / "regeling.yaml"
-    result = run("import", str(in_form(source, form, project)), "-o", str(output))
+    soort = ["--soort", SOORT[name]] if name in SOORT else []
+    result = run("import", str(in_form(source, form, project)), "-o", str(output), *soort)
     assert result.exit_code == 0, result.output
     data = YAML(typ="safe", pure=True).load(output.read_text(encoding="utf-8"))
     assert len(data["hoofdstukken"]) == chapters
@@ -181,3 +203,54 @@ def test_noord_holland_status_lines_are_notes_not_law(
     # one under each of the 17 chapter headings and each of the 41 article headings
     assert header.count(NOTE) == 17 + 41
     assert result.output.count("redactionele aantekening, regel") == 58
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_drents_regeling_annexed_to_a_besluit_without_its_signatures(
+    form: str, project: Path, run: Callable[..., Result]
+) -> None:
+    source = in_form(CORPUS / "rhc_drents_archief_BWBR0018068.md", form, project)
+    output = project / "drents.yaml"
+    result = run("import", str(source), "-o", str(output))
+    assert result.exit_code == 0, result.output
+    data = YAML(typ="safe", pure=True).load(output.read_text(encoding="utf-8"))
+    assert data["titel"] == "Regeling RHC Drents Archief"
+    # the aanhef is the regeling's own: not the besluit's ondertekening, the word 'Bijlage'
+    # or the title heading before it
+    (aanhef,) = data["aanhef"]["overwegingen"]
+    assert aanhef.startswith("11 april 2005 DCE/05/14415 De Staatssecretaris van Onderwijs")
+    assert "van der Laan" not in aanhef and "Bijlage" not in aanhef
+    # the signatures run on to the plaatsingsformule after artikel 39 are left out and said so
+    last = data["hoofdstukken"][-1]["artikelen"][-1]
+    assert last["leden"][0]["tekst"].endswith("in de Staatscourant worden geplaatst.")
+    assert "ondertekening aan het eind van artikel 39" in result.output
+    # the toelichting, whose headings 'Artikel 1' and 'Artikel 16' are no articles, is apart
+    assert data["algemene_toelichting"].startswith("Toelichting bij de Regeling RHC Drents")
+    assert "Aan rijkszijde treedt de Minister" in data["algemene_toelichting"]
+    assert data["aanhef"]["bestuursorganen"] == ["raad", "college"]
+
+
+def test_letterhoeke_without_a_municipal_body_asks_for_the_type(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    output = project / "lh.yaml"
+    source = str(CORPUS / "letterhoeke_BWBR0013738.md")
+    result = run("import", source, "-o", str(output))
+    assert result.exit_code == 1
+    assert "letterhoeke_BWBR0013738.md:1:1: fout: de aanhef noemt geen raad" in result.output
+    assert "--soort" in result.output and not output.exists()
+    result = run("import", source, "-o", str(output), "--soort", "gemengd")
+    assert result.exit_code == 0, result.output
+    data = YAML(typ="safe", pure=True).load(output.read_text(encoding="utf-8"))
+    (aanhef,) = data["aanhef"]["overwegingen"]
+    assert aanhef.startswith("De Staatssecretaris van Onderwijs, Cultuur en Wetenschappen, Prov")
+    assert "F. van der Ploeg" not in aanhef  # the besluit's signature
+    # the run-together onderdelen with italic defined terms: "a.*de minister:* ...;b.*de ..."
+    (lid,) = data["hoofdstukken"][0]["artikelen"][0]["leden"]
+    assert [o["tekst"].split(":")[0] for o in lid["onderdelen"]] == [
+        "de minister",
+        "de provincie",
+        "de stichting",
+        "archiefbescheiden",
+        "collecties",
+    ]

@@ -98,7 +98,9 @@ def as_plain_text(markdown: str) -> list[str]:
     number on a line of its own (written here without the importer)."""
     lines: list[str] = []
     for line in markdown.splitlines()[1:]:
-        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line).replace("*", "")
+        text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)
+        # an empty bold between two words stands for the space the site shows there
+        text = re.sub(r"(?<=\w)\*{2,}(?=\w)", " ", text).replace("*", "")
         text = re.sub(r"^#+\s*", "", text).strip()
         lid = re.match(r"^(\d+)\.\s+(\S.*)$", text)
         if lid:

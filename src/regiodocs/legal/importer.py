@@ -45,6 +45,7 @@ _CITATION = re.compile(
 )
 _SAME_LID = re.compile(r"\b(?P<het>[Hh]et) (?P<lid>" + "|".join(_ORDINALS) + r") lid\b")
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
+_BIJLAGE = re.compile(r"^(financiële )?bijlage\b", re.IGNORECASE)
 _TOELICHTING = re.compile(r"^(algemene |artikelsgewijze |nota van )?toelichting\b", re.IGNORECASE)
 _DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(MAANDEN) + r") (\d{4})\b")
 
@@ -60,7 +61,13 @@ def _roman(value: str) -> int:
     return total
 
 
+# An empty bold marker between two words is where the mirror lost a space around an empty
+# <strong> ("Het RHC Drents Archief**stelt de minister", Drents Archief art. 27).
+_EMPTY_BOLD = re.compile(r"(?<=\w)\*{2,}(?=\w)")
+
+
 def _clean(text: str) -> str:
+    text = _EMPTY_BOLD.sub(" ", text)
     text = text.replace("*", "").replace(_LINE_START, "")
     return " ".join(text.split())
 
@@ -204,7 +211,8 @@ def _parse_leden(paragraphs: list[str]) -> list[_Lid]:
     The body is read as one stream, because published texts break lines anywhere: a lid
     may start mid-line ("gemeente.2. Het") or right after an onderdeel.
     """
-    body = " ".join(" ".join(paragraphs).replace("*", "").split()).lstrip(_LINE_START)
+    joined = re.sub(_EMPTY_BOLD, " ", " ".join(paragraphs))
+    body = " ".join(joined.replace("*", "").split()).lstrip(_LINE_START)
     pieces = [(label, _clean(piece)) for label, piece in _split_leden(body)]
     leden: list[_Lid] = []
     for label, piece in pieces:
@@ -258,6 +266,7 @@ _NOTE_INLINE = re.compile(
 _RUN_ON_SIGNATURE = re.compile(
     r"(?<=\.)\s*De\s+(?:Staatssecretaris|Minister|voorzitter|burgemeester)\b[^.;:]*,\s*\S[^;:]*$"
 )
+_SIGNING_OFFICER = re.compile(r"\b(voorzitter|griffier|secretaris|burgemeester)\W*$", re.I)
 _LAPSED = re.compile(r"\bvervall?en\b|\bvervalt\b", re.IGNORECASE)
 
 Layout = list[tuple[int, str]]  # (line in the source, line in the heading-marked layout)
@@ -386,7 +395,7 @@ def parse(text: str | Layout) -> Parsed:
                 omitted.append(f"{len(earlier)} artikel(en) van het besluit vóór de regeling")
                 opening = chapters[-1] if not chapters[-1].artikelen else None
                 chapters[:] = [opening] if opening else []
-                named = [h for _, h in loose_headings if not re.match(r"^bijlage\b", h, re.I)]
+                named = [h for _, h in loose_headings if not _BIJLAGE.match(_clean(h))]
                 title = named[0] if named else title
                 # Without headings (plain text) the regeling's title and aanhef follow the
                 # besluit's ondertekening inside its last article.
@@ -395,10 +404,20 @@ def parse(text: str | Layout) -> Parsed:
                     (i for i, x in enumerate(besluit_end) if i > 0 and _is_signature(x)), None
                 )
                 after_signature = besluit_end[signed:] if signed is not None else []
+                # The besluit's ondertekening ("De Staatssecretaris ..., M.C. van der Laan")
+                # and the "Bijlage" and title headings are not the regeling's aanhef.
+                while after_signature and _is_signature(after_signature[0]):
+                    after_signature = after_signature[1:]
                 preamble[:] = (
                     after_signature
-                    + [h for _, h in loose_headings[1:] if not h.lower().startswith("besluit")]
-                    + [x for _, x in loose_text]
+                    + [
+                        h
+                        for _, h in loose_headings
+                        if h != title
+                        and not _BIJLAGE.match(_clean(h))
+                        and not h.lower().startswith("besluit")
+                    ]
+                    + [x for _, x in loose_text if not _is_signature(x)]
                 )
                 loose_headings.clear()
                 loose_text.clear()
@@ -456,7 +475,12 @@ def parse(text: str | Layout) -> Parsed:
         # Onderwijs, Cultuur en Wetenschap,M.C. van der Laan" (Brabants Historisch Centrum).
         if last.paragraphs:
             run_on = _RUN_ON_SIGNATURE.search(last.paragraphs[-1])
-            if run_on and len(run_on.group(0)) < 160:
+            # Up to 160 characters, or longer when it ends in a signing officer: "... De
+            # Raad van de gemeente Assen De voorzitter De griffier ... De secretaris" (Drents).
+            if run_on and (
+                len(run_on.group(0)) < 160
+                or (len(run_on.group(0)) < 400 and _SIGNING_OFFICER.search(run_on.group(0)))
+            ):
                 omitted.append(
                     f"ondertekening aan het eind van artikel {last.nummer} (regel "
                     f"{last.lines[-1]}): " + _quote_short(run_on.group(0))
@@ -618,7 +642,10 @@ def plain_to_layout(text: str | Layout) -> Layout:
             out += [(n, f"## {stripped}"), (n, "")]  # the title
         elif heading and short:
             out += [(n, ""), (n, f"### {stripped}"), (n, "")]
-            untitled = bool(re.match(r"^(Hoofdstuk|Paragraaf|§)\s*\S+\.?$", stripped, re.I))
+            # 'Hoofdstuk II' or 'Bijlage' without its title: the next short line is the title
+            untitled = bool(
+                re.match(r"^((Hoofdstuk|Paragraaf|§)\s*\S+|Bijlage(\s+\S+)?)\.?$", stripped, re.I)
+            )
             continue
         elif untitled and short and not stripped.endswith("."):
             out += [(n, f"#### {stripped}"), (n, "")]
