@@ -22,15 +22,19 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 
 from regiodocs.content.models.regio import Huisstijl
+
+# The pandoc Markdown's own syntax (styled divs, raw OOXML for the table of contents and
+# page breaks, headings with ids) is read the same way as in documents/blocks.py.
+from regiodocs.documents.blocks import (
+    _DIV_CLOSE,
+    _DIV_OPEN,
+    _HEADING,
+    _RAW_CLOSE,
+    _RAW_OPEN,
+    _TOC_ENTRY,
+)
 from regiodocs.documents.markdown import TAB_MARK
 
-_DIV_OPEN = re.compile(r'^::: \{custom-style="([^"]+)"\}\s*$')
-_DIV_CLOSE = re.compile(r"^:::\s*$")
-# Raw OOXML that our templates write (documents/toc.py): the table of contents and page breaks.
-_RAW_OPEN = re.compile(r"^```\{=openxml\}\s*$")
-_RAW_CLOSE = re.compile(r"^```\s*$")
-_TOC_ENTRY = re.compile(r'<w:hyperlink w:anchor="([^"]+)"><w:r><w:t[^>]*>([^<]*)</w:t>')
-_HEADING = re.compile(r"^(#{1,6}) (.*?)(?: \{#([A-Za-z0-9._:-]+)\})?\s*$")
 _EMPTY_HEAD = re.compile(r"<thead>\s*<tr>\s*(?:<th[^>]*>\s*</th>\s*)+</tr>\s*</thead>\s*")
 _ROW_FIRST_CELL = re.compile(r"<tr>\s*<td([^>]*)>(.*?)</td>", re.S)
 _LABEL = re.compile(rf"<p>([^<{TAB_MARK}]{{1,12}}){TAB_MARK}")

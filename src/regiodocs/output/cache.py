@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib.util
 import io
 import os
 import sys
@@ -25,6 +24,7 @@ import jinja2
 
 from regiodocs import __version__
 from regiodocs.documents.views.common import DocMeta
+from regiodocs.output.manifest import package_identity
 
 # Entries not used by the last build that are kept (most recently used first).
 KEEP_UNUSED = 200
@@ -195,7 +195,7 @@ def html_key(markdown: str, style: object) -> str:
         "html",
         __version__,
         _file_identity(Path(__file__).parents[1] / "documents" / "html.py"),
-        _package_identity("markdown_it"),
+        package_identity("markdown_it"),
         repr(style),
         markdown,
     ):
@@ -209,12 +209,3 @@ def is_html(data: bytes) -> bool:
 
 def _file_identity(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _package_identity(name: str) -> str:
-    spec = importlib.util.find_spec(name)
-    origin = spec.origin if spec is not None else None
-    if origin is None:
-        return name
-    info = os.stat(origin)
-    return f"{origin}\0{info.st_size}\0{info.st_mtime_ns}"

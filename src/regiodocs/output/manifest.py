@@ -79,7 +79,7 @@ def inputs_digest(content_dir: Path, template_dir: Path, pandoc: str | None) -> 
         info = os.stat(pandoc)
         digest.update(f"pandoc\0{pandoc}\0{info.st_size}\0{info.st_mtime_ns}".encode())
     for package in _WRITERS:  # an upgraded library may write other bytes
-        digest.update(f"{package}\0{_identity(package)}".encode())
+        digest.update(f"{package}\0{package_identity(package)}".encode())
     digest.update(f"epoch\0{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
     return digest.hexdigest()
 
@@ -97,7 +97,7 @@ _WRITERS = (
 )
 
 
-def _identity(package: str) -> str:
+def package_identity(package: str) -> str:
     """Where a library is installed and when its files changed: an upgrade changes this."""
     try:
         spec = importlib.util.find_spec(package)
