@@ -87,3 +87,46 @@ def test_parallel_and_sequential_builds_are_identical(project: Path, tmp_path: P
     seq = {k: v for k, v in snapshot(tmp_path / "seq").items() if not k.startswith(".")}
     par = {k: v for k, v in snapshot(tmp_path / "par").items() if not k.startswith(".")}
     assert seq == par and len(seq) == 140  # 35 documents: .md, .docx, .html and .pdf
+
+
+def test_reference_documents_are_made_once_and_reused(
+    project: Path, tmp_path: Path, monkeypatch: object
+) -> None:
+    """A house style's reference document comes from the cache when nothing that shapes it
+    changed; a damaged entry is made anew with a notice; the Word files are the same bytes
+    as a build without any cache."""
+    from regiodocs.output import convert
+
+    made: list[str] = []
+    real = convert._reference
+
+    def counting(default: bytes, meta: object) -> bytes:
+        made.append(meta.huisstijl.id)  # type: ignore[attr-defined]
+        return real(default, meta)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(convert, "_reference", counting)  # type: ignore[attr-defined]
+    run(project)
+    assert sorted(made) == sorted(set(made)) and len(made) == 6  # five municipalities, region
+    made.clear()
+    edit(
+        project / "content/utrecht-west/regeling.yaml",
+        "ten minste twee keer per jaar",
+        "ten minste drie keer per jaar",
+    )
+    report = run(project)
+    assert report.converted and made == []  # type: ignore[attr-defined]
+    entries = sorted((project / "build/.cache/referenties").glob("*.entry"))
+    assert len(entries) == 6
+    entries[0].write_bytes(entries[0].read_bytes()[:-100])  # a truncated entry
+    edit(
+        project / "content/utrecht-west/regeling.yaml",
+        "ten minste drie keer per jaar",
+        "ten minste vier keer per jaar",
+    )
+    report = run(project)
+    assert len(made) == 1
+    assert any("beschadigde cache voor de huisstijl" in n for n in report.notices)  # type: ignore[attr-defined]
+    cached = snapshot(project / "build")
+    uncached = run(project, use_cache=False)
+    assert uncached.from_cache == []  # type: ignore[attr-defined]
+    assert snapshot(project / "build") == cached

@@ -115,18 +115,27 @@ def build_jobs(
 
     Outputs of ``scope`` that these jobs no longer make are removed (a scope that names no
     kinds removes nothing). ``batch`` runs pandoc once per core for many documents; without
-    it, once per document. The cache in build/.cache keeps compiled templates, web pages
-    and Word files; new entries are stored only after the switch.
+    it, once per document. The cache in build/.cache keeps compiled templates, reference
+    documents, web pages and Word files; new entries are stored only after the switch.
     """
-    cache = Cache(build_dir / ".cache") if use_cache else None  # Word files
-    page_cache = Cache(build_dir / ".cache" / "html") if use_cache else None
-    code_cache = Cache(build_dir / ".cache" / "sjablonen") if use_cache else None
+    folder = build_dir / ".cache"
+    cache = Cache(folder) if use_cache else None  # Word files
+    page_cache = Cache(folder / "html") if use_cache else None
+    code_cache = Cache(folder / "sjablonen") if use_cache else None
+    reference_cache = Cache(folder / "referenties") if use_cache else None
     notices: list[str] = []
     code = TemplateCode(code_cache, notices) if code_cache is not None else None
     env = make_environment(template_dir, code)
     documents = [Document(str(job.output), render_document(env, job), job.meta) for job in jobs]
     pdfs = pdf.Background(documents, build_dir / ".cache" / "pdf" if use_cache else None)
-    result = convert_all(documents, cache, workers=workers, batch=batch, progress=progress)
+    result = convert_all(
+        documents,
+        cache,
+        reference_cache=reference_cache,
+        workers=workers,
+        batch=batch,
+        progress=progress,
+    )
     pages, page_keys, new_pages = _html_pages(documents, page_cache, notices)
     pdf_result = pdfs.result()
     report = BuildReport(
@@ -151,15 +160,14 @@ def build_jobs(
         switched = switch(build_dir, outputs, scope)
         report.written, report.unchanged = switched.written, switched.unchanged
         report.removed = switched.removed
-        if cache is not None and page_cache is not None and code is not None:
-            for n, key in enumerate(result.keys):
-                if documents[n].name in result.converted:
-                    cache.put(key, result.docx[n])
-            cache.keep_only(set(result.keys))
-            for store, new, used in (
-                (page_cache, new_pages, page_keys),
-                (code.cache, code.pending, code.used),
-            ):
+        stores = (
+            (cache, result.made, set(result.keys)),
+            (page_cache, new_pages, page_keys),
+            (code_cache, code.pending if code else {}, code.used if code else set()),
+            (reference_cache, result.new_references, result.reference_keys),
+        )
+        for store, new, used in stores:
+            if store is not None:
                 for key, data in new.items():
                     store.put(key, data)
                 store.keep_only(used)

@@ -40,14 +40,21 @@ _WRITER_CODE = (
 )
 
 
+# The libraries that write Word after pandoc: an upgrade may write other bytes.
+_WRITER_LIBRARIES = ("docx", "lxml")
+
+
 @cache
 def writer_fingerprint(output: Path = Path(__file__).parent) -> str:
     """Hash of the code that turns Markdown into .docx (the files of ``output`` that write
-    Word, with the pandoc batch script): a change there invalidates the cache."""
+    Word, with the pandoc batch script, and the installed python-docx and lxml): a change
+    there invalidates the cache."""
     h = hashlib.sha256()
     for name in _WRITER_CODE:
         h.update(name.encode("utf-8") + b"\0")
         h.update((output / name).read_bytes())
+    for package in _WRITER_LIBRARIES:
+        h.update(f"{package}\0{package_identity(package)}\0".encode())
     return h.hexdigest()
 
 
@@ -77,6 +84,23 @@ def conversion_key(pandoc: str, markdown: str, meta: DocMeta) -> str:
     for part in parts:
         h.update(part.encode("utf-8"))
         h.update(b"\0")
+    return h.hexdigest()
+
+
+def reference_key(pandoc: str, style: object, template_digest: str | None) -> str:
+    """The cache key of a house style's pandoc reference document: pandoc (its default
+    reference is the starting point), the Word-writing code, the YAML huisstijl and the bytes
+    of the municipality's own Word template (by digest)."""
+    h = hashlib.sha256()
+    for part in (
+        "referentie",
+        __version__,
+        writer_fingerprint(),
+        pandoc_identity(pandoc),
+        repr(style),
+        template_digest or "geen sjabloon",
+    ):
+        h.update(part.encode("utf-8") + b"\0")
     return h.hexdigest()
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from regiodocs.content.models.regio import Huisstijl
 from regiodocs.documents.views.common import DocMeta
-from regiodocs.output.cache import Cache, conversion_key
+from regiodocs.output.cache import Cache, conversion_key, reference_key
 from regiodocs.output.house_style import build_reference_docx, pandoc_default_reference
 from regiodocs.output.template import Sjabloon, reference_from_template
 from regiodocs.output.write import (
@@ -57,14 +57,28 @@ class Conversions:
     keys: list[str]  # the cache key of each document
     converted: list[str] = field(default_factory=list)
     from_cache: list[str] = field(default_factory=list)
+    is_new: list[bool] = field(default_factory=list)  # per document: converted by this build
     pandoc_runs: int = 0
     notices: list[str] = field(default_factory=list)
+    # The reference documents (by cache key) this build used, and those it made anew.
+    reference_keys: set[str] = field(default_factory=set)
+    new_references: dict[str, bytes] = field(default_factory=dict)
+
+    @property
+    def made(self) -> dict[str, bytes]:
+        """The Word files converted anew (not from the cache), by cache key."""
+        return {
+            key: data
+            for key, data, is_new in zip(self.keys, self.docx, self.is_new, strict=True)
+            if is_new
+        }
 
 
 def convert_all(
     documents: list[Document],
     cache: Cache | None,
     *,
+    reference_cache: Cache | None = None,
     workers: int | None = None,
     batch: bool = True,
     progress: Progress | None = None,
@@ -81,15 +95,18 @@ def convert_all(
             if data is not None:
                 found[n] = data
     todo = [n for n in range(len(documents)) if n not in found]
-    runner = _Runner(pandoc, documents, todo, len(found), progress)
+    runner = _Runner(pandoc, documents, todo, len(found), progress, reference_cache, notices)
     if todo:
         runner.run(workers or os.cpu_count() or 1, batch)
     found.update(runner.results)
     return Conversions(
+        reference_keys=runner.reference_keys,
+        new_references=runner.new_references,
         docx=[found[n] for n in range(len(documents))],
         keys=keys,
         converted=[documents[n].name for n in todo],
         from_cache=[documents[n].name for n in range(len(documents)) if n not in todo],
+        is_new=[n in todo for n in range(len(documents))],
         pandoc_runs=runner.pandoc_runs,
         notices=notices,
     )
@@ -105,8 +122,14 @@ class _Runner:
         todo: list[int],
         done: int,
         progress: Progress | None,
+        reference_cache: Cache | None = None,
+        notices: list[str] | None = None,
     ) -> None:
         self.pandoc = pandoc
+        self.reference_cache = reference_cache
+        self.notices = notices if notices is not None else []
+        self.reference_keys: set[str] = set()
+        self.new_references: dict[str, bytes] = {}
         self.documents = documents
         self.todo = todo
         self.done = done
@@ -134,32 +157,39 @@ class _Runner:
 
     def _references(self) -> dict[Style, Path]:
         """The reference .docx of every house style a document to convert needs: its own
-        Word template when it has one, else one generated from the YAML huisstijl."""
+        Word template when it has one, else one generated from the YAML huisstijl; from the
+        cache when that style, template, pandoc and the writing code are unchanged."""
+        references: dict[Style, Path] = {}
+        default: bytes | None = None
+        for n in self.todo:
+            meta = self.documents[n].meta
+            style = (meta.huisstijl, meta.sjabloon)
+            if style in references:
+                continue
+            template_digest = meta.sjabloon.digest if meta.sjabloon is not None else None
+            key = reference_key(self.pandoc, meta.huisstijl, template_digest)
+            self.reference_keys.add(key)
+            data = None
+            if self.reference_cache is not None:
+                what = f"de huisstijl {meta.huisstijl.id}"
+                data = self.reference_cache.get(key, what, self.notices)
+            if data is None:
+                if default is None:
+                    default = self._default_reference()
+                data = self.new_references[key] = _reference(default, meta)
+            digest = hashlib.sha256(data).hexdigest()[:16]
+            path = self.tmp / f"reference-{digest}.docx"
+            path.write_bytes(data)
+            references[style] = path
+        return references
+
+    def _default_reference(self) -> bytes:
         try:
-            default = pandoc_default_reference(self.pandoc)
+            return pandoc_default_reference(self.pandoc)
         except (OSError, ValueError) as exc:
             raise BuildFailure(f"pandoc kon niet worden gestart ({self.pandoc}): {exc}") from None
         except Exception as exc:  # subprocess.CalledProcessError and friends
             raise BuildFailure(f"pandoc kon niet worden gestart ({self.pandoc}): {exc}") from None
-        references: dict[Style, Path] = {}
-        for n in self.todo:
-            meta = self.documents[n].meta
-            style = (meta.huisstijl, meta.sjabloon)
-            if style not in references:
-                data = build_reference_docx(default, meta.huisstijl)
-                if meta.sjabloon is not None:
-                    try:
-                        data = reference_from_template(meta.sjabloon.data, data)
-                    except Exception:  # the check opened it; a package python-docx rejects
-                        raise BuildFailure(
-                            f"Word-sjabloon {meta.sjabloon.name} kan niet worden gebruikt: "
-                            "sla het opnieuw op vanuit Word"
-                        ) from None
-                digest = hashlib.sha256(data).hexdigest()[:16]
-                path = self.tmp / f"reference-{digest}.docx"
-                path.write_bytes(data)
-                references[style] = path
-        return references
 
     def _parallel(
         self,
@@ -219,6 +249,20 @@ class _Runner:
             self.done += 1
             if self.progress:
                 self.progress(self.done, len(self.documents), doc.name)
+
+
+def _reference(default: bytes, meta: DocMeta) -> bytes:
+    """The reference document of a document's house style, made from pandoc's default."""
+    data = build_reference_docx(default, meta.huisstijl)
+    if meta.sjabloon is None:
+        return data
+    try:
+        return reference_from_template(meta.sjabloon.data, data)
+    except Exception:  # the check opened it; a package python-docx rejects
+        raise BuildFailure(
+            f"Word-sjabloon {meta.sjabloon.name} kan niet worden gebruikt: "
+            "sla het opnieuw op vanuit Word"
+        ) from None
 
 
 def finish_checked(raw: bytes, meta: DocMeta) -> bytes:
