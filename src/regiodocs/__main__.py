@@ -1,5 +1,5 @@
 """``python -m regiodocs``: the same command line as ``regiodocs``."""
 
-from regiodocs.cli import main
+from regiodocs.entry import main
 
 main(prog_name="regiodocs")
