@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from regiodocs.content.models.regeling import Regeling
+from regiodocs.legal.opdrachten import toepassen
 from regiodocs.legal.tekst import consolidated
 from regiodocs.legal.wijziging import NietExact, apply, draft, regeling_text
 
@@ -867,3 +868,26 @@ def test_insert_before_two_swapped_articles_goes_before_both() -> None:
         "Voor artikel 5 wordt een artikel ingevoegd, luidende:",
         "Artikel 4 wordt geplaatst na artikel 3.",
     ]
+
+
+def test_article_already_in_place_gets_no_redundant_placement() -> None:
+    """Found by a search for moves that move nothing: artikel 4 goes to the end of the next
+    paragraph, after artikel 5, and the two swap numbers. Artikel 5 then still stood alone in
+    paragraph 2 and yet got "Artikel 4 wordt geplaatst in paragraaf 2 van hoofdstuk 2"."""
+    data = copy.deepcopy(SMALL)
+    p1, p2 = data["hoofdstukken"][1]["paragrafen"]
+    p2["artikelen"].append(p1["artikelen"].pop(1))  # a4 after a5
+    old, new = Regeling.model_validate(SMALL), Regeling.model_validate(data)
+    result = draft(old, new)
+    assert regeling_text(apply(old, result)) == regeling_text(new)
+    assert [i.zin for i in result.instructies] == [
+        "De artikelen 4 en 5 worden vernummerd tot de artikelen 5 en 4.",
+        "Artikel 5 wordt geplaatst na artikel 4.",
+    ]
+    # every move that is drafted changes where an article stands
+    work = consolidated(old).copy()
+    for instructie in result.instructies:
+        containers = [[a.id for a in arts] for _, _, arts in work.containers()]
+        toepassen(work, instructie.op)
+        if instructie.op.soort == "artikel-verplaatsen":
+            assert [[a.id for a in arts] for _, _, arts in work.containers()] != containers

@@ -165,8 +165,14 @@ def lid_numbers(leden: Sequence[object]) -> list[str]:
 
 
 def lid_word(label: str) -> str:
-    """'2' -> 'tweede lid'; a lid inserted as '2a' -> 'tweede lid a' (Ar 3.29: the number of
-    the lid, in words as for any lid)."""
+    """'2' -> 'tweede lid'; a lid inserted as '2a' -> 'tweede lid a'.
+
+    Ar 3.29 (2015 numbering: 80), first lid, cites a lid as "artikel 5, tweede lid", and its
+    toelichting says forms like "lid 2" are avoided. The Ar says nothing about a lid that
+    keeps a letter: Ar 6.16 (2015: 236) letters inserted articles, chapters and paragraphs,
+    and leden are as a rule renumbered (2015: 238, second lid). So a lettered lid keeps the
+    ordinal form of 3.29 with its letter after it, "artikel 8, tweede lid a", never "lid 2a".
+    """
     digits = re.match(r"\d+", label)
     rest = label[digits.end() :] if digits else label
     word = f"{ordinal(int(digits.group(0)))} lid" if digits else "lid"

@@ -616,19 +616,42 @@ class _Drafter:
             self.make_room([target.nummer])
         current = self.article(art_id)
         plaats, where = self.placement(art_id)
+        op = Op(
+            "artikel-verplaatsen",
+            [current.nummer],
+            nieuw_nummer=target.nummer if renumbered else None,
+            plaats=plaats,
+        )
+        if self._stays(op):
+            # Already where it belongs: the others moved around it (two articles that swap
+            # paragraphs, one moved in its container's place). "Wordt geplaatst in paragraaf
+            # 2" for an article that stands there alone says nothing; only a new number does.
+            if renumbered:
+                self.renumber_articles([(current.nummer, target.nummer)])
+            return
         renumber = f" vernummerd tot artikel {target.nummer} en" if renumbered else ""
         self.emit(
             f"Artikel {current.nummer} wordt{renumber} geplaatst {where}.",
-            Op(
-                "artikel-verplaatsen",
-                [current.nummer],
-                nieuw_nummer=target.nummer if renumbered else None,
-                plaats=plaats,
-            ),
+            op,
             [],
             [("artikel", f"Artikel {current.nummer} (plaats)")],
             [("artikel", f"Artikel {target.nummer} ({where})")],
         )
+
+    def _stays(self, op: Op) -> bool:
+        """Whether a move leaves every article in the same container and order."""
+
+        def order(t: Tekst) -> list[tuple[str, str | None, str]]:
+            return [
+                (h.id, p.id if p else None, a.id) for h, p, arts in t.containers() for a in arts
+            ]
+
+        trial = self.work.copy()
+        try:
+            toepassen(trial, replace(op, nieuw_nummer=None))
+        except NietToepasbaar:
+            return False
+        return order(trial) == order(self.work)
 
     def renumber_articles(self, pairs: list[tuple[str, str]]) -> None:
         old = [o for o, _ in pairs]
