@@ -12,19 +12,24 @@ PORT ?= 8765
 # $(call run,COMMAND): run a regiodocs command. When it fails, make stops with one Dutch line
 # ("Makefile:NN: *** regiodocs stopte ... Stop.", exit status 2) instead of its English
 # "make: *** [Makefile:NN: target] Error 1", which GNU make prints for every failing recipe
-# line. The command runs while make expands the recipe ($(shell)), so its output, stdout
-# included, goes to stderr: what the user sees in the terminal is the same.
-run = $(if $(filter 0,$(lastword $(shell { $(1) ; } 1>&2; echo $$?))),@:,$(error regiodocs stopte met een fout (zie de melding hierboven)))
+# line. The command runs while make expands the recipe ($(shell)), which captures its
+# stdout; so the command writes its stdout to make's own stdout, reopened through /proc
+# (in append mode, so `make raadsvoorstel >> log` keeps what is there), and its stderr stays
+# stderr: `make raadsvoorstel > lijst.txt` keeps the list of files written, and progress and
+# warnings stay on the terminal. Where /proc is missing (macOS), stdout goes to stderr.
+to_stdout = if (: >>/proc/$$PPID/fd/1) 2>/dev/null; then exec >>/proc/$$PPID/fd/1; else exec 1>&2; fi
+run = $(if $(filter 0,$(lastword $(shell ( $(to_stdout); $(1) ); echo $$?))),@:,$(error regiodocs stopte met een fout (zie de melding hierboven)))
 
 .PHONY: constraints preview bench fuzz all check regiovisie raadsvoorstel raadsbesluit rib regeling reactienota wgr-toets consistency schema test lint fmt clean
 
+# Installing is progress, not output: its messages go to stderr, the commands are not echoed.
 $(VENV)/.installed: pyproject.toml constraints.txt
-	@echo "regiodocs wordt geïnstalleerd in $(VENV)/ (alleen de eerste keer of na een wijziging van pyproject.toml of constraints.txt; ongeveer een halve minuut)..."
-	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "regiodocs vraagt Python 3.11 of nieuwer"'
-	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
-	touch $@
-	@echo "regiodocs is geïnstalleerd."
+	@echo "regiodocs wordt geïnstalleerd in $(VENV)/ (alleen de eerste keer of na een wijziging van pyproject.toml of constraints.txt; ongeveer een halve minuut)..." >&2
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "regiodocs vraagt Python 3.11 of nieuwer"'
+	@$(PYTHON) -m venv $(VENV) >&2
+	@$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]' >&2
+	@touch $@
+	@echo "regiodocs is geïnstalleerd." >&2
 
 # After a dependency change: pin what is installed now (then run the tests).
 constraints: $(VENV)/.installed

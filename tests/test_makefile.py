@@ -44,5 +44,51 @@ def test_a_failing_command_ends_with_one_dutch_line(tmp_path: Path) -> None:
 def test_a_successful_command_exits_zero(tmp_path: Path) -> None:
     result = _make(tmp_path, "check")
     assert result.returncode == 0, result.stderr
-    assert "in orde" in result.stderr  # regiodocs' output reaches the terminal (via stderr)
+    assert "in orde" in result.stdout  # the summary is output: it stays on stdout
     assert "***" not in result.stderr
+
+
+def _make_in(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """make with the repository's Makefile in a project copy (its own build/)."""
+    for name in ("pyproject.toml", "constraints.txt"):  # what the install marker depends on
+        shutil.copy(ROOT / name, project / name)
+    venv = project / "venv"
+    venv.mkdir(exist_ok=True)
+    (venv / ".installed").touch()
+    regiodocs = f"{shlex.quote(sys.executable)} -m regiodocs"
+    return subprocess.run(
+        ["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), *args]
+        + [f"VENV={venv}", f"RD={regiodocs}"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_the_files_written_go_to_stdout_warnings_and_errors_to_stderr(project: Path) -> None:
+    """`make raadsvoorstel > lijst.txt` keeps the list of files written and the summary;
+    warnings (here: a font the PDF does not have) and errors stay on the terminal."""
+    regio = project / "content/utrecht-west/regio.yaml"
+    text = regio.read_text(encoding="utf-8")
+    regio.write_text(text.replace("lettertype: Arial", "lettertype: Frutiger", 1), encoding="utf-8")
+    text = regio.read_text(encoding="utf-8")
+    regio.write_text(
+        text.replace("    sjabloon: huisstijl/de-ronde-venen.dotx\n", ""), encoding="utf-8"
+    )
+    result = _make_in(project, "raadsvoorstel", "GEMEENTE=woerden")
+    assert result.returncode == 0, result.stderr
+    written = sorted(
+        p.relative_to(project).as_posix() for p in project.glob("build/woerden/*.docx")
+    )
+    assert len(written) == 2
+    assert result.stdout.splitlines() == [
+        *(f"gemaakt: {path}" for path in written),
+        "2 document(en) gemaakt, 0 ongewijzigd; 2 opnieuw opgemaakt met 2 pandoc-run(s), "
+        "0 uit de cache.",
+    ]
+    assert "waarschuwing" in result.stderr and "'Frutiger'" in result.stderr
+    assert "waarschuwing" not in result.stdout and "gemaakt" not in result.stderr
+    failed = _make_in(project, "raadsvoorstel", "GEMEENTE=woerdn")
+    assert failed.returncode == 2 and failed.stdout == ""
+    assert "bedoelde u 'woerden'?" in failed.stderr

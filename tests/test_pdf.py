@@ -6,12 +6,15 @@ import io
 import shutil
 import struct
 import subprocess
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pikepdf
 import pytest
+from click.testing import Result
+from conftest import edit, line_of
 
 from regiodocs.build import build
 from regiodocs.content.models.regio import Huisstijl
@@ -392,3 +395,72 @@ def test_a_griffies_own_letterhead_with_address_lines_and_first_page_header(
     with pikepdf.open(io.BytesIO(data)) as document:
         first_page = document.pages[0].Resources.get("/XObject", {})
         assert [x.Width for x in first_page.values() if x.get("/Subtype") == "/Image"] == [96]
+
+
+def _pdf_fonts(data: bytes) -> set[str]:
+    """The base names of the fonts a PDF embeds (subset prefix removed)."""
+    with pikepdf.open(io.BytesIO(data)) as document:
+        return {
+            str(font.DescendantFonts[0].BaseFont).split("+")[-1]
+            for page in document.pages
+            for font in page.Resources.Font.values()
+        }
+
+
+def test_a_font_that_is_not_shipped_is_a_located_warning_and_liberation_sans_in_the_pdf(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    regio = project / "content/utrecht-west/regio.yaml"
+    edit(
+        regio,
+        "  - id: de-ronde-venen\n    lettertype: Arial",
+        "  - id: de-ronde-venen\n    lettertype: Frutiger",
+    )
+    edit(regio, "    sjabloon: huisstijl/de-ronde-venen.dotx\n", "")
+    result = run("check")
+    assert result.exit_code == 0  # a warning, not an error
+    line = line_of(regio, "lettertype: Frutiger")
+    assert (
+        f"regio.yaml:{line}:17: waarschuwing: [regio.huisstijlen[0].lettertype] het lettertype "
+        "'Frutiger' zit niet bij regiodocs: de PDF gebruikt daarvoor Liberation Sans"
+    ) in result.output
+    assert run("check", "--strict").exit_code == 1
+    meta = replace(_meta(), huisstijl=Huisstijl(id="x", lettertype="Frutiger"))
+    assert _pdf_fonts(pdf.render_pdf("# Kop\n\nTekst.\n", meta)) == {
+        "LiberationSans-Bold",
+        "LiberationSans",
+    }
+
+
+def test_the_pdf_takes_its_fonts_from_the_word_template_and_warns_about_unshipped_ones(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    """A Word template whose body text is Calibri (by name) and whose headings are Georgia:
+    the PDF has Carlito for the text, Liberation Sans for the headings, and check names the
+    template and the style of the font it replaces."""
+    from docx import Document
+
+    doc = Document()
+    doc.styles["Normal"].font.name = "Calibri"
+    doc.styles["Heading 1"].font.name = "Georgia"
+    out = io.BytesIO()
+    doc.save(out)
+    (project / "content/utrecht-west/huisstijl/montfoort-eigen.docx").write_bytes(out.getvalue())
+    regio = project / "content/utrecht-west/regio.yaml"
+    edit(regio, "huisstijl/montfoort.dotx", "huisstijl/montfoort-eigen.docx")
+    result = run("check")
+    assert result.exit_code == 0
+    line = line_of(regio, "montfoort-eigen.docx")
+    assert (
+        f"regio.yaml:{line}:15: waarschuwing: [regio.huisstijlen[1].sjabloon] Word-sjabloon "
+        "content/utrecht-west/huisstijl/montfoort-eigen.docx, stijl 'Heading 1': het lettertype "
+        "'Georgia' zit niet bij regiodocs: de PDF gebruikt daarvoor Liberation Sans"
+    ) in result.output
+    assert "'Normal'" not in result.output  # Calibri is shipped (as Carlito)
+    from regiodocs.output.template import Sjabloon
+
+    meta = replace(_meta(), sjabloon=Sjabloon.from_bytes("montfoort-eigen.docx", out.getvalue()))
+    assert _pdf_fonts(pdf.render_pdf("# Kop\n\nTekst.\n", meta)) == {
+        "LiberationSans-Bold",  # the heading: Georgia's stand-in
+        "Carlito",
+    }

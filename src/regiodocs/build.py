@@ -88,7 +88,7 @@ def build(
         gemeente = match_gemeente(gemeente, checked.region.regio.deelnemers)
     jobs = plan_documents(checked.facts, kinds, gemeente)
     scope = Scope(region_id, kinds, gemeente, key, inputs_digest)
-    return build_jobs(
+    report = build_jobs(
         jobs,
         template_dir,
         build_dir,
@@ -98,6 +98,9 @@ def build(
         use_cache=use_cache,
         batch=batch,
     )
+    # The warnings of check (such as a font the PDF replaces) are said at a build too.
+    report.notices[:0] = [str(w) for w in checked.warnings]
+    return report
 
 
 def build_jobs(

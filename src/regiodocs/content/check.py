@@ -33,7 +33,8 @@ from regiodocs.legal.numbering import (
     lid_numbers,
     parse_reference,
 )
-from regiodocs.output.template import read_template
+from regiodocs.output.fonts import fallback_message, is_shipped
+from regiodocs.output.template import read_template, template_fonts
 
 
 @dataclass
@@ -150,6 +151,20 @@ def _check_regio(region: Region, found: _Findings) -> None:
                     ("huisstijlen", i, "sjabloon"),
                     f"Word-sjabloon {display_path(path)}: {problem}",
                 )
+            else:  # the PDF takes its fonts from the template (output/pdf.py)
+                for style, font in template_fonts(problem).items():
+                    if not is_shipped(font):
+                        found.warn(
+                            src,
+                            ("huisstijlen", i, "sjabloon"),
+                            f"Word-sjabloon {display_path(path)}, stijl '{style}': "
+                            + fallback_message(font),
+                        )
+        else:
+            for veld in ("lettertype", "lettertype_koppen"):
+                font = getattr(h, veld)
+                if font is not None and not is_shipped(font):
+                    found.warn(src, ("huisstijlen", i, veld), fallback_message(font))
     for i, d in enumerate(regio.deelnemers):
         if d.huisstijl and d.huisstijl not in styles:
             found.error(

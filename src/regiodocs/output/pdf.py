@@ -31,7 +31,7 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, lru_cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,6 +50,7 @@ from regiodocs.documents.html import readable
 from regiodocs.documents.markdown import TAB_MARK
 from regiodocs.documents.views.common import DocMeta
 from regiodocs.output.cache import Cache
+from regiodocs.output.fonts import font_of
 from regiodocs.output.letterhead import (
     NUMPAGES,
     PAGE,
@@ -61,7 +62,7 @@ from regiodocs.output.letterhead import (
 )
 from regiodocs.output.letterhead import Block as LetterBlock
 from regiodocs.output.letterhead import Paragraph as LetterParagraph
-from regiodocs.output.template import FIELD_NAMES
+from regiodocs.output.template import FIELD_NAMES, Sjabloon, template_fonts
 from regiodocs.output.write import BuildFailure, document_properties, source_date_epoch
 
 if TYPE_CHECKING:
@@ -71,18 +72,6 @@ if TYPE_CHECKING:
     from regiodocs.output.convert import Document
 
 FONTS = Path(__file__).parent / "data" / "fonts"
-DEFAULT_FONT = "Liberation Sans"
-# Word's fonts and the free fonts with the same metrics (or, for Verdana, the same design
-# family) that the PDF embeds.
-FONT_FOR = {
-    "arial": "Liberation Sans",
-    "helvetica": "Liberation Sans",
-    "liberation sans": "Liberation Sans",
-    "calibri": "Carlito",
-    "carlito": "Carlito",
-    "verdana": "DejaVu Sans",
-    "dejavu sans": "DejaVu Sans",
-}
 # Paragraph styles with a hanging label: left indent and hanging indent in cm (as in the
 # Word house style, output/house_style.py).
 INDENTS = {
@@ -111,11 +100,6 @@ _HYPHENATABLE = re.compile(rf"(\w{{{_HYPHENATE_FROM},}})")
 _ESCAPED = frozenset("\\#*_`$<>@[]~/=-+.'\"&|:;,!?()%^{}")
 
 
-def font_of(name: str) -> str:
-    """The embedded font that stands in for a house-style font."""
-    return FONT_FOR.get(name.casefold(), DEFAULT_FONT)
-
-
 def typst_source(markdown: str, meta: DocMeta) -> str:
     """The Typst source of one document: preamble with the house style, then the body."""
     blocks = parse(markdown)
@@ -137,8 +121,7 @@ def typst_source(markdown: str, meta: DocMeta) -> str:
 def _preamble(meta: DocMeta) -> str:
     style = meta.huisstijl
     moment = datetime.fromtimestamp(source_date_epoch(meta), tz=UTC)
-    font = font_of(style.lettertype)
-    heading_font = font_of(style.lettertype_koppen or style.lettertype)
+    font, heading_font = _fonts(meta)
     kop = readable(style.kleur_koppen)
     accent = readable(style.kleur_accent)
     header = (meta.gemeente[:1].upper() + meta.gemeente[1:]) if meta.gemeente else meta.subject
@@ -200,6 +183,30 @@ def _preamble(meta: DocMeta) -> str:
 """
 
 
+def _fonts(meta: DocMeta) -> tuple[str, str]:
+    """The embedded fonts of the body and the headings: those of the Word template's
+    'Normal' and 'Heading 1' styles when the house style has a template (what the Word
+    document shows), else the huisstijl's lettertype and lettertype_koppen."""
+    style = meta.huisstijl
+    body = style.lettertype
+    heading = style.lettertype_koppen or style.lettertype
+    if meta.sjabloon is not None:
+        found = _template_fonts(meta.sjabloon)
+        body = found.get("Normal", body)
+        heading = found.get("Heading 1", body)
+    return font_of(body), font_of(heading)
+
+
+@lru_cache(maxsize=16)
+def _template_fonts(sjabloon: Sjabloon) -> dict[str, str]:
+    return template_fonts(sjabloon.data)
+
+
+@lru_cache(maxsize=16)
+def _letterhead_of(sjabloon: Sjabloon) -> Letterhead | None:
+    return read_letterhead(sjabloon.data)
+
+
 def _short(value: str, limit: int = 1000) -> str:
     """A metadata value within PDF/A's limit on strings (32,767 bytes, UTF-16 in the
     document information): the text itself keeps every character."""
@@ -216,7 +223,7 @@ def _page(meta: DocMeta, header: str, kenmerk: str) -> str:
         f"context align(right, text(size: 8pt)[{kenmerk}Pagina #counter(page).display() "
         f"van #counter(page).final().first()])"
     )
-    found = read_letterhead(meta.sjabloon.data) if meta.sjabloon is not None else None
+    found = _letterhead_of(meta.sjabloon) if meta.sjabloon is not None else None
     if found is None:
         return f"margin: {margin}cm,\n  header: {default_header},\n  footer: {default_footer},"
     values = {name.casefold(): "" for name in FIELD_NAMES}
@@ -769,7 +776,13 @@ def _writer_fingerprint() -> str:
     block parser, the Typst version and the shipped fonts."""
     h = hashlib.sha256(version("typst").encode("utf-8"))
     here = Path(__file__).parent
-    for path in (here / "pdf.py", here / "letterhead.py", here.parent / "documents" / "blocks.py"):
+    for path in (
+        here / "pdf.py",
+        here / "letterhead.py",
+        here / "fonts.py",
+        here / "template.py",
+        here.parent / "documents" / "blocks.py",
+    ):
         h.update(path.read_bytes())
     for path in sorted(FONTS.glob("*.ttf")):
         h.update(path.name.encode("utf-8") + b"\0" + str(path.stat().st_size).encode())

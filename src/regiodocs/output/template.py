@@ -206,6 +206,69 @@ def _style_names(styles: ElementTree.Element) -> list[str]:
     ]
 
 
+# The styles whose fonts the PDF takes from a template: body text and headings.
+FONT_STYLES = ("Normal", "Heading 1")
+_A_NS = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def template_fonts(data: bytes) -> dict[str, str]:
+    """The font of each style of ``FONT_STYLES`` that a template sets, as Word resolves it:
+    the style's own w:rFonts, then the styles it is based on, then the document defaults; a
+    theme font (minorHAnsi, majorHAnsi) is looked up in the template's theme. Styles whose
+    font cannot be found are left out. Standard library only (``check`` calls this)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = package.namelist()
+            styles = ElementTree.fromstring(package.read("word/styles.xml"))
+            themes = sorted(n for n in names if re.fullmatch(r"word/theme/theme\d*\.xml", n))
+            theme = ElementTree.fromstring(package.read(themes[0])) if themes else None
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, ElementTree.ParseError):
+        return {}
+    theme_fonts: dict[str, str] = {}
+    if theme is not None:
+        for kind in ("major", "minor"):
+            latin = theme.find(f".//{_A_NS}{kind}Font/{_A_NS}latin")
+            if latin is not None and latin.get("typeface"):
+                theme_fonts[kind] = latin.get("typeface") or ""
+    by_id = {s.get(f"{_W}styleId"): s for s in styles.iter(f"{_W}style")}
+    by_name = {
+        (name.get(f"{_W}val") or "").casefold(): s
+        for s in styles.iter(f"{_W}style")
+        for name in s.findall(f"{_W}name")
+    }
+    defaults = styles.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{_W}rFonts")
+
+    def font(fonts: ElementTree.Element | None) -> str | None:
+        if fonts is None:
+            return None
+        for attribute in ("ascii", "hAnsi"):
+            if fonts.get(f"{_W}{attribute}"):
+                return fonts.get(f"{_W}{attribute}")
+        for attribute in ("asciiTheme", "hAnsiTheme"):
+            value = fonts.get(f"{_W}{attribute}") or ""
+            if value:
+                return theme_fonts.get("major" if value.startswith("major") else "minor")
+        return None
+
+    found: dict[str, str] = {}
+    for wanted in FONT_STYLES:
+        style = by_name.get(wanted.casefold())
+        seen: set[str] = set()
+        name = None
+        while style is not None and name is None:
+            name = font(style.find(f"{_W}rPr/{_W}rFonts"))
+            based = style.find(f"{_W}basedOn")
+            ident = based.get(f"{_W}val") if based is not None else None
+            if ident is None or ident in seen:
+                break
+            seen.add(ident)
+            style = by_id.get(ident)
+        name = name or font(defaults)
+        if name:
+            found[wanted] = name
+    return found
+
+
 def reference_from_template(template: bytes, generated: bytes) -> bytes:
     """The pandoc reference document for a template: the template as a .docx, with the
     styles it lacks taken from ``generated`` (the reference made from the YAML huisstijl),
