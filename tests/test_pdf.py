@@ -464,3 +464,44 @@ def test_the_pdf_takes_its_fonts_from_the_word_template_and_warns_about_unshippe
         "LiberationSans-Bold",  # the heading: Georgia's stand-in
         "Carlito",
     }
+
+
+def _structure_nodes(node: pikepdf.Object, kind: str) -> list[pikepdf.Dictionary]:
+    """Every structure element of type ``kind`` under ``node``, in reading order."""
+    found: list[pikepdf.Dictionary] = []
+    if isinstance(node, pikepdf.Dictionary):
+        if str(node.get("/S", "")) == f"/{kind}":
+            found.append(node)
+        kids = node.get("/K")
+        if kids is not None:
+            found.extend(_structure_nodes(kids, kind))
+    elif isinstance(node, pikepdf.Array):
+        for kid in node:
+            found.extend(_structure_nodes(kid, kind))
+    return found
+
+
+def _scope(cell: pikepdf.Dictionary) -> str | None:
+    attributes = cell.get("/A")
+    for entry in attributes if isinstance(attributes, pikepdf.Array) else [attributes]:
+        if isinstance(entry, pikepdf.Dictionary) and "/Scope" in entry:
+            return str(entry.Scope)
+    return None
+
+
+def test_every_pdf_table_has_a_header_row_of_th_cells_with_column_scope(built: Path) -> None:
+    """PDF/UA: the header cells of every table are TH (with /Scope /Column), the first row
+    holds only those and the other rows only TD; read from the tag tree of every PDF."""
+    tables = 0
+    for path in sorted(p for p in built.rglob("*.pdf") if ".cache" not in p.parts):
+        with pikepdf.open(path) as document:
+            for table in _structure_nodes(document.Root.StructTreeRoot, "Table"):
+                rows = _structure_nodes(table, "TR")
+                head = _structure_nodes(rows[0], "TH")
+                assert head and not _structure_nodes(rows[0], "TD"), path.name
+                assert all(_scope(cell) == "/Column" for cell in head), path.name
+                for row in rows[1:]:
+                    assert not _structure_nodes(row, "TH"), path.name
+                    assert len(_structure_nodes(row, "TD")) == len(head), path.name
+                tables += 1
+    assert tables >= 10  # bijdragen, planning, verdeelsleutel, ... tables across the set
