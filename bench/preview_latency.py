@@ -12,7 +12,10 @@ Run through `make bench`.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import queue
 import re
 import shutil
 import statistics
@@ -32,26 +35,97 @@ REGION = "utrecht-west"
 RUNS = 30
 
 
-def _wait_painted(driver: Any, started: float, timeout: float = 10.0) -> float:
-    """The moment the page painted the new text (an 'update' painted after the write)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        painted = driver.execute_script("return window.regiodocsPainted || null")
-        if painted and painted["soort"] == "update" and painted["tijd"] >= started:
-            return float(painted["tijd"])
-        time.sleep(0.01)
-    raise RuntimeError("de pagina werd niet bijgewerkt")
+_WAIT_SCRIPT = """
+var started = arguments[0], done = arguments[arguments.length - 1];
+function ready(kind) {
+  var m = (window.regiodocsPainted || {})[kind];
+  return m && m.tijd !== null && m.volgend !== null && m.tijd >= started ? m : null;
+}
+(function poll() {
+  var update = ready("update"), checked = ready("gecontroleerd");
+  if (update && checked) { done([update.tijd, update.volgend, checked.tijd]); }
+  else { setTimeout(poll, 5); }
+})();
+"""
 
 
-def _measure(driver: Any, path: Path, variants: tuple[str, str]) -> list[float]:
-    latencies: list[float] = []
+def _wait_painted(driver: Any, started: float) -> tuple[float, float, float]:
+    """When the page painted the new text after the write ('update'), the start of the frame
+    after that, and when it painted the result of the check of the whole region."""
+    marks = driver.execute_async_script(_WAIT_SCRIPT, started)
+    return float(marks[0]), float(marks[1]), float(marks[2])
+
+
+def _measure(driver: Any, path: Path, variants: tuple[str, str]) -> dict[str, list[float]]:
+    series: dict[str, list[float]] = {"getekend": [], "volgend_frame": [], "gecontroleerd": []}
     for run in range(RUNS):
         text = variants[run % 2]
         time.sleep(0.15)  # let the previous update settle, as between two saves
         started = time.time() * 1000
         path.write_text(text, encoding="utf-8")
-        latencies.append(_wait_painted(driver, started) - started)
-    return latencies
+        painted, next_frame, checked = _wait_painted(driver, started)
+        series["getekend"].append(painted - started)
+        series["volgend_frame"].append(next_frame - started)
+        series["gecontroleerd"].append(checked - started)
+    return series
+
+
+def _in_process(work: Path, edits: list[tuple[str, Path, tuple[str, str]]]) -> dict[str, Any]:
+    """Where the time goes inside the preview, per stage (milliseconds, median and p95): the
+    same refresh as in the server, called directly after each write (no watcher, no browser)."""
+    import gc
+    import threading
+
+    from regiodocs.preview.server import PreviewServer, _Client
+    from regiodocs.preview.session import PreviewSession
+
+    session = PreviewSession(work / "content", work / "templates", REGION)
+    session.load()
+    server = PreviewServer(session, "127.0.0.1", 0)
+    found: dict[str, Any] = {}
+    try:
+        for key, path, variants in edits:
+            client = _Client(key)
+            session.page(key)
+            stop = threading.Event()
+
+            def drain(client: _Client = client, stop: threading.Event = stop) -> None:
+                while not stop.is_set():
+                    with contextlib.suppress(queue.Empty):
+                        client.events.get(timeout=0.05)
+                        if client.events.empty():
+                            client.written.set()
+
+            drainer = threading.Thread(target=drain, daemon=True)
+            drainer.start()
+            server.clients[:] = [client]
+            stages: dict[str, list[float]] = {}
+            collections = 0
+            for run in range(RUNS):
+                path.write_text(variants[run % 2], encoding="utf-8")
+                before = sum(s["collections"] for s in gc.get_stats())
+                started = time.perf_counter()
+                server.publish(templates_changed=False)
+                total = (time.perf_counter() - started) * 1000
+                collections += sum(s["collections"] for s in gc.get_stats()) - before
+                for stage, ms in session.clock.stages.items():
+                    stages.setdefault(stage, []).append(ms)
+                stages.setdefault("totaal", []).append(total)
+            stop.set()
+            drainer.join()
+            found[key] = {
+                stage: {"median_ms": round(statistics.median(v), 1), "p95_ms": _p95(v)}
+                for stage, v in stages.items()
+            }
+            found[key]["gc_rondes"] = collections
+    finally:
+        server.server_close()
+    return found
+
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))], 1)
 
 
 def _summary(values: list[float]) -> dict[str, float]:
@@ -70,6 +144,7 @@ def main() -> int:
     if find_chromium() is None:
         print("chromium en chromium-driver ontbreken: installeer ze (apt-get) voor deze meting")
         return 1
+    load_before = round(os.getloadavg()[0], 2)
     work = Path(tempfile.mkdtemp(prefix="regiodocs-preview-bench-"))
     shutil.copytree(ROOT / "content" / REGION, work / "content" / REGION)
     shutil.copytree(ROOT / "templates", work / "templates")
@@ -89,6 +164,7 @@ def main() -> int:
             return 1
         base = match.group(0)
         driver = chromium()
+        driver.set_script_timeout(10)
         folder = work / "content" / REGION
 
         regeling = folder / "regeling.yaml"
@@ -121,35 +197,58 @@ def main() -> int:
         )
         driver.get(base + "doc/woerden/raadsvoorstel-regiovisie-vaststellen")
         date_ms = _measure(driver, voorstel, (moved, text))
+        driver.quit()
+        driver = None
+        server.terminate()
+        server.wait(timeout=10)
+        stages = _in_process(
+            work,
+            [
+                ("regio/utrecht-west-regeling", regeling, (edited, original)),
+                ("woerden/raadsvoorstel-regiovisie-vaststellen", voorstel, (moved, text)),
+            ],
+        )
     finally:
         if driver is not None:
             driver.quit()
-        server.terminate()
-        server.wait(timeout=10)
+        if server.poll() is None:
+            server.terminate()
+            server.wait(timeout=10)
         shutil.rmtree(work, ignore_errors=True)
 
-    results = {
+    results: dict[str, Any] = {
         "gemeten": time.strftime("%Y-%m-%d"),
         "kernen": _cores(),
-        "bepaling_in_regeling": _summary(clause_ms),
-        "vergaderdatum_woerden": _summary(date_ms),
+        # Load average (1 minute) before and after: other work on the machine shows up here.
+        "belasting": [load_before, round(os.getloadavg()[0], 2)],
+        "bepaling_in_regeling": {k: _summary(v) for k, v in clause_ms.items()},
+        "vergaderdatum_woerden": {k: _summary(v) for k, v in date_ms.items()},
+        "in_het_proces": stages,
     }
     out = ROOT / "build" / "bench-preview.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print("Voorbeeld: van opslaan tot bijgewerkte pagina (ms)")
-    print(f"{'wijziging':<26}{'min':>8}{'mediaan':>9}{'p95':>8}{'max':>8}")
+    print("Voorbeeld: van opslaan tot de pagina getekend is (ms); belasting", results["belasting"])
+    print(f"{'wijziging':<24}{'meetpunt':<16}{'min':>8}{'mediaan':>9}{'p95':>8}{'max':>8}")
     for name in ("bepaling_in_regeling", "vergaderdatum_woerden"):
-        s = results[name]
-        assert isinstance(s, dict)
-        print(f"{name:<26}{s['min_ms']:>8}{s['median_ms']:>9}{s['p95_ms']:>8}{s['max_ms']:>8}")
+        for point, s in results[name].items():
+            print(
+                f"{name:<24}{point:<16}{s['min_ms']:>8}{s['median_ms']:>9}{s['p95_ms']:>8}"
+                f"{s['max_ms']:>8}"
+            )
+    print("In het proces, per stap (ms, mediaan / p95):")
+    for key, per_stage in stages.items():
+        print(f"  {key}  (gc-rondes: {per_stage['gc_rondes']})")
+        for stage, t in per_stage.items():
+            if isinstance(t, dict):
+                print(f"    {stage:<12}{t['median_ms']:>8}{t['p95_ms']:>8}")
+    print("getekend: de nieuwe tekst staat op het scherm (frame getekend); volgend_frame: het")
+    print("begin van het frame daarna; gecontroleerd: de uitkomst van de volledige controle")
     print(f"-> {out.relative_to(ROOT)}")
     return 0
 
 
 def _cores() -> int:
-    import os
-
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 

@@ -199,6 +199,9 @@ def test_browser_shows_a_new_meeting_date_and_citation_links(
         )
         expected = fmt.datum(date.fromisoformat(new))
         _wait(lambda: expected in _main_text(driver))
+        # The check of the whole region runs after the page is shown; its result shows too.
+        status = driver.find_element("id", "controle")
+        _wait(lambda: status.text == "Gecontroleerd: geen fouten")
 
         # Citations in the regeling are links to the cited article, as in the Word file.
         driver.get(_url(server, "/doc/regio/utrecht-west-regeling"))
@@ -270,3 +273,137 @@ def test_preview_of_an_unknown_region_is_a_usage_error(workspace: Path) -> None:
     assert result.returncode == 2
     assert "onbekende regio 'nergens'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+REGELING_KEY = "regio/utrecht-west-regeling"
+VOORSTEL_KEY = "woerden/raadsvoorstel-regiovisie-vaststellen"
+VOORSTEL = Path("raadsvoorstellen") / "01-regiovisie-vaststellen.yaml"
+
+
+def _fresh_bodies(workspace: Path, keys: list[str]) -> dict[str, str]:
+    """The HTML body of each document from a full fresh run: load, check, render, HTML."""
+    from regiodocs.content.pipeline import load_checked
+    from regiodocs.documents import html
+    from regiodocs.documents.plan import plan_documents
+    from regiodocs.documents.render import make_environment, render_document
+    from regiodocs.documents.views.common import EXTRA_KINDS, KINDS
+    from regiodocs.preview.session import document_key
+
+    checked = load_checked(workspace / "content", REGION)
+    env = make_environment(workspace / "templates")
+    jobs = {document_key(job): job for job in plan_documents(checked.facts, KINDS + EXTRA_KINDS)}
+    return {key: html.body_html(render_document(env, jobs[key]))[1] for key in keys}
+
+
+def _woerden_dates(folder: Path) -> tuple[str, str]:
+    """The Woerden meeting date of the voorstel and a later meeting of Woerden's council."""
+    yaml = _yaml()
+    data = yaml.load((folder / VOORSTEL).read_text(encoding="utf-8"))
+    old = str(data["per_gemeente"]["woerden"]["raadsvergadering"])
+    regio = yaml.load((folder / "regio.yaml").read_text(encoding="utf-8"))
+    woerden = next(d for d in regio["deelnemers"] if d["id"] == "woerden")
+    return old, next(str(m) for m in woerden["raadsvergaderingen"] if str(m) > old)
+
+
+def test_preview_after_edits_equals_a_fresh_render(workspace: Path) -> None:
+    """Honesty: after edits (the new pages shown before the deferred check, then the check),
+    each page is exactly what a full fresh run of the same content makes."""
+    from regiodocs.preview.session import PreviewSession
+
+    folder = workspace / "content" / REGION
+    session = PreviewSession(workspace / "content", workspace / "templates", REGION)
+    assert session.load() is None
+    keys = [REGELING_KEY, VOORSTEL_KEY]
+    for key in keys:
+        session.page(key)
+    regeling = folder / "regeling.yaml"
+    text = regeling.read_text(encoding="utf-8")
+    clause = re.search(r"tekst: (Het openbaar lichaam is gevestigd in [^\n]+)\.\n", text)
+    assert clause is not None
+    moved = clause.group(1) + ", aan de Blekerijlaan."
+    regeling.write_text(text.replace(clause.group(1) + ".", moved, 1), encoding="utf-8")
+    _insert_article(regeling)
+    old, new = _woerden_dates(folder)
+    voorstel = folder / VOORSTEL
+    voorstel.write_text(
+        voorstel.read_text(encoding="utf-8").replace(
+            f"raadsvergadering: {old}", f"raadsvergadering: {new}", 1
+        ),
+        encoding="utf-8",
+    )
+    result = session.refresh(set(keys))
+    assert result.errors is None and result.pending is not None
+    assert sorted(result.changed) == keys
+    shown = {key: "".join(page.sections) for key, page in result.changed.items()}
+    refused = session.finish(result.pending)
+    assert refused is None, [str(d) for d in refused if d.severity == "fout"]
+    fresh = _fresh_bodies(workspace, keys)
+    assert shown == fresh  # what was sent before the check
+    assert {key: "".join(session.page(key).sections) for key in keys} == fresh  # type: ignore[union-attr]
+    assert "aan de Blekerijlaan." in fresh[REGELING_KEY]
+    assert fmt.datum(date.fromisoformat(new)) in fresh[VOORSTEL_KEY]
+
+
+def _events(client: Any) -> list[tuple[str, dict[str, Any]]]:
+    import json
+
+    found = []
+    while not client.events.empty():
+        event, data = client.events.get_nowait()
+        found.append((event, json.loads(data)))
+    return found
+
+
+@pytest.fixture
+def quiet_server(workspace: Path) -> Iterator[PreviewServer]:
+    """A server without its watcher: the test itself says when a change is published."""
+    from regiodocs.preview.session import PreviewSession
+
+    session = PreviewSession(workspace / "content", workspace / "templates", REGION)
+    assert session.load() is None
+    running = PreviewServer(session, "127.0.0.1", 0)
+    yield running
+    running.server_close()
+
+
+def test_an_error_the_deferred_check_finds_brings_back_the_last_good_page(
+    quiet_server: PreviewServer, workspace: Path
+) -> None:
+    """A meeting date that validates but that the check refuses: the page first gets the
+    new text, then the located message of `check` with the last good text underneath."""
+    from regiodocs.preview.server import _Client
+
+    server = quiet_server
+    folder = workspace / "content" / REGION
+    client = _Client(VOORSTEL_KEY)
+    good = server.session.page(VOORSTEL_KEY)
+    assert good is not None
+    server.clients.append(client)
+    old, _ = _woerden_dates(folder)
+    voorstel = folder / VOORSTEL
+    text = voorstel.read_text(encoding="utf-8")
+    voorstel.write_text(
+        text.replace(f"raadsvergadering: {old}", "raadsvergadering: 2025-12-31", 1),
+        encoding="utf-8",
+    )
+    server.publish(templates_changed=False)
+    (first, shown), (second, refused) = _events(client)
+    assert first == "update"
+    assert "31 december 2025" in "".join(part for _, part in shown["sections"])
+    assert second == "fout"
+    assert re.search(
+        r"01-regiovisie-vaststellen\.yaml:\d+:\d+: fout: "
+        r"\[raadsvoorstel\.per_gemeente\.woerden\.raadsvergadering\] 2025-12-31 is geen "
+        r"raadsvergadering van Woerden",
+        refused["html"],
+    )
+    restored = "".join(part for _, part in refused["sections"])
+    assert "31 december 2025" not in restored
+    assert fmt.datum(date.fromisoformat(old)) in restored
+    assert server.session.page(VOORSTEL_KEY) is good  # the last good version stays current
+
+    # Fixed: the same page again (nothing to send) and the check's all-clear.
+    voorstel.write_text(text, encoding="utf-8")
+    server.publish(templates_changed=False)
+    assert [event for event, _ in _events(client)] == ["gecontroleerd"]
+    assert server.session.errors is None

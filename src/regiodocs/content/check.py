@@ -416,8 +416,10 @@ def _check_regeling(region: Region, facts: Facts, found: _Findings) -> None:
     for *_, artikel, path in iter_articles(regeling):
         entries.append((artikel.id, (*path, "id")))
         for i, subject in enumerate(artikel.regelt):
+            if subject in BEKENDE_ONDERWERPEN:
+                continue
             close = difflib.get_close_matches(subject, BEKENDE_ONDERWERPEN, n=1, cutoff=0.8)
-            if subject not in BEKENDE_ONDERWERPEN and close:
+            if close:
                 found.warn(
                     src,
                     (*path, "regelt", i),

@@ -13,6 +13,7 @@ looked up by its key among the documents of the region.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import html as html_lib
 import json
@@ -32,6 +33,7 @@ from regiodocs.documents import html
 from regiodocs.preview.session import Entry, Page, PreviewSession
 
 POLL_SECONDS = 0.005
+FLUSH_WAIT_SECONDS = 0.05
 KEEPALIVE_SECONDS = 15.0
 
 _CLIENT_SCRIPT = """
@@ -39,6 +41,7 @@ _CLIENT_SCRIPT = """
   var key = document.body.getAttribute("data-doc");
   var main = document.getElementById("document");
   var banner = document.getElementById("meldingen");
+  var status = document.getElementById("controle");
   var source = new EventSource("/events?doc=" + encodeURIComponent(key));
   // Replace only the sections whose text changed; unchanged ones keep their DOM nodes.
   function patch(sections) {
@@ -60,34 +63,60 @@ _CLIENT_SCRIPT = """
     });
     while (at) { var next = at.nextElementSibling; main.removeChild(at); at = next; }
   }
+  // When each kind of event was last painted (read by the benchmark): "tijd" is the task
+  // right after the frame that drew the change (a message posted from requestAnimationFrame
+  // runs once that frame's style, layout and paint are done); "volgend" is the start of the
+  // frame after it (a second requestAnimationFrame), up to one frame interval later.
+  window.regiodocsPainted = {};
   var painted_count = 0;
   function painted(version, kind) {
-    requestAnimationFrame(function () { requestAnimationFrame(function () {
-      painted_count += 1;
-      window.regiodocsPainted = {versie: version, soort: kind, tijd: Date.now(), n: painted_count};
-    }); });
+    painted_count += 1;
+    var mark = {versie: version, n: painted_count, tijd: null, volgend: null};
+    requestAnimationFrame(function () {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function () {
+        mark.tijd = Date.now();
+        window.regiodocsPainted[kind] = mark;
+      };
+      channel.port2.postMessage(null);
+      requestAnimationFrame(function () { mark.volgend = Date.now(); });
+    });
   }
-  source.addEventListener("update", function (e) {
-    var d = JSON.parse(e.data);
+  function show(d) {
     var x = window.scrollX, y = window.scrollY;
     patch(d.sections);
     document.title = d.title;
+    window.scrollTo(x, y);
+  }
+  source.addEventListener("update", function (e) {
+    var d = JSON.parse(e.data);
+    show(d);
     banner.hidden = true;
     banner.innerHTML = "";
-    window.scrollTo(x, y);
+    status.textContent = "Controle loopt\u2026";
     painted(d.versie, "update");
   });
   source.addEventListener("fout", function (e) {
     var d = JSON.parse(e.data);
+    if (d.sections) { show(d); }  // the check refused the new version: the last good one
     banner.innerHTML = d.html;
     banner.hidden = false;
+    status.textContent = "Controle: fouten gevonden";
     painted(d.versie, "fout");
   });
   source.addEventListener("in-orde", function (e) {
     var d = JSON.parse(e.data);
     banner.hidden = true;
     banner.innerHTML = "";
+    status.textContent = "Gecontroleerd: geen fouten";
     painted(d.versie, "in-orde");
+  });
+  source.addEventListener("gecontroleerd", function (e) {
+    var d = JSON.parse(e.data);
+    banner.hidden = true;
+    banner.innerHTML = "";
+    status.textContent = "Gecontroleerd: geen fouten";
+    painted(d.versie, "gecontroleerd");
   });
   source.addEventListener("weg", function () {
     banner.innerHTML = "<p>Dit document bestaat niet meer in de inhoud. " +
@@ -103,6 +132,7 @@ _BANNER_CSS = """
 #meldingen pre { white-space: pre-wrap; font-size: 0.9rem; margin: 0.25rem 0; }
 main { overflow-anchor: none; }
 nav.preview { background: #F3F3F3; padding: 0.4rem 1.5rem; font-size: 0.9rem; }
+#controle { margin-left: 1.5rem; color: #3A3A3A; }
 """
 
 
@@ -110,6 +140,15 @@ nav.preview { background: #F3F3F3; padding: 0.4rem 1.5rem; font-size: 0.9rem; }
 class _Client:
     key: str
     events: queue.Queue[tuple[str, str]] = field(default_factory=queue.Queue)
+    # Set when the connection has written every event put so far.
+    written: threading.Event = field(default_factory=threading.Event)
+
+    def __post_init__(self) -> None:
+        self.written.set()  # nothing to write yet
+
+    def put(self, event: str, data: str) -> None:
+        self.written.clear()
+        self.events.put((event, data))
 
 
 class PreviewServer(ThreadingHTTPServer):
@@ -126,26 +165,63 @@ class PreviewServer(ThreadingHTTPServer):
     # -- pushing changes -----------------------------------------------------------------
 
     def publish(self, templates_changed: bool) -> None:
+        """Refresh and push what changed to every open page.
+
+        No garbage collection runs in the middle of a refresh (a full one takes longer than
+        the whole refresh): the garbage it leaves is collected at the end, once the
+        connections have written the new pages."""
         with self.clients_lock:
             clients = list(self.clients)
-        watched = {c.key for c in clients}
-        with self.session.lock:
-            result = self.session.refresh(watched, templates_changed)
-            version = self.session.version
-            links = self.session.link_targets() if result.changed else {}
-        if result.errors is not None:
-            payload = json.dumps({"html": errors_html(result.errors), "versie": version})
+        gc.disable()
+        try:
+            self._publish(clients, templates_changed)
+        finally:
             for client in clients:
-                client.events.put(("fout", payload))
-            return
-        for client in clients:
-            if client.key in result.changed:
-                page = result.changed[client.key]
-                client.events.put(("update", json.dumps(_update(page, links, version))))
-            elif client.key in result.removed:
-                client.events.put(("weg", "{}"))
-            else:
-                client.events.put(("in-orde", json.dumps({"versie": version})))
+                client.written.wait(FLUSH_WAIT_SECONDS)
+            gc.enable()
+            gc.collect()
+
+    def _publish(self, clients: list[_Client], templates_changed: bool) -> None:
+        watched = {c.key for c in clients}
+        session = self.session
+        with session.lock:
+            result = session.refresh(watched, templates_changed)
+            pending = result.pending
+            version = session.version + (1 if pending is not None else 0)
+            links = session.link_targets(pending) if result.changed else {}
+            if result.errors is not None:
+                _send_errors(clients, result.errors, version, {}, {})
+                return
+            shown: list[_Client] = []
+            for client in clients:
+                if client.key in result.changed:
+                    page = result.changed[client.key]
+                    shown.append(client)
+                    client.put("update", json.dumps(_update(page, links, version)))
+                elif client.key in result.removed:
+                    client.put("weg", "{}")
+                elif pending is None:
+                    client.put("in-orde", json.dumps({"versie": version}))
+            session.clock.lap("verzenden")
+            if pending is None:
+                return
+            # The new pages are on their way; the check of the whole region runs now, after
+            # the connections have written them (so it does not hold up the browser).
+            for client in shown:
+                client.written.wait(FLUSH_WAIT_SECONDS)
+            session.clock.lap("schrijven")
+            errors = session.finish(pending)
+            if errors is None:
+                payload = json.dumps({"versie": version})
+                for client in clients:
+                    if client.key not in result.removed:
+                        client.put("gecontroleerd", payload)
+                return
+            # Refused: back to the last good version, with the same messages as `check`.
+            good = {c.key: session.page(c.key) for c in shown}
+            links = session.link_targets() if shown else {}
+            restore = {k: p for k, p in good.items() if p is not None}
+            _send_errors(clients, errors, version, restore, links)
 
     def watch(self, paths: list[Path]) -> None:
         """Poll the content and template folders until the server stops."""
@@ -167,6 +243,23 @@ class PreviewServer(ThreadingHTTPServer):
             seen = now
             templates = self.session.template_dir
             self.publish(templates_changed=any(templates in p.parents for p in changed))
+
+
+def _send_errors(
+    clients: list[_Client],
+    errors: list[Diagnostic],
+    version: int,
+    restore: dict[str, Page],
+    links: dict[str, str],
+) -> None:
+    """The located messages for every open page; a page that showed the refused version gets
+    the last good one back underneath."""
+    message = errors_html(errors)
+    for client in clients:
+        data: dict[str, object] = {"html": message, "versie": version}
+        if client.key in restore:
+            data |= _update(restore[client.key], links, version)
+        client.put("fout", json.dumps(data))
 
 
 def _snapshot(roots: list[Path]) -> dict[Path, tuple[int, int]]:
@@ -300,6 +393,8 @@ class _Handler(BaseHTTPRequestHandler):
             for event, data in _events(client, self.server.stopping):
                 self.wfile.write(f"event: {event}\ndata: {data}\n\n".encode())
                 self.wfile.flush()
+                if client.events.empty():
+                    client.written.set()
         except (BrokenPipeError, ConnectionResetError):
             pass
         finally:
@@ -319,6 +414,9 @@ def _events(client: _Client, stopping: threading.Event) -> Iterator[tuple[str, s
 def _shell(body: str, banner: str, key: str | None, style: html.HtmlStyle | None = None) -> str:
     script = f"<script>{_CLIENT_SCRIPT}</script>" if key is not None else ""
     hidden = "" if banner else " hidden"
+    # What the check of the whole region said about what the page shows.
+    said = "Controle: fouten gevonden" if banner else "Gecontroleerd: geen fouten"
+    status = f' <span id="controle" role="status">{said}</span>' if key is not None else ""
     page = html.page(
         "regiodocs: voorbeeld",
         body,
@@ -328,7 +426,8 @@ def _shell(body: str, banner: str, key: str | None, style: html.HtmlStyle | None
     return page.replace(
         "<body>\n",
         f'<body data-doc="{html_lib.escape(key or "")}">\n'
-        '<nav class="preview" aria-label="Voorbeeld"><a href="/">Alle documenten</a></nav>\n'
+        '<nav class="preview" aria-label="Voorbeeld"><a href="/">Alle documenten</a>'
+        f"{status}</nav>\n"
         f'<div id="meldingen" role="alert"{hidden}>{banner}</div>\n',
         1,
     ).replace("</body>", f"{script}</body>", 1)
@@ -364,6 +463,10 @@ def serve(
     """Load the region and start serving (in background threads); the caller stops it."""
     session = PreviewSession(content_dir, template_dir, region_id)
     session.load()
+    # What is loaded now (modules, templates, schemas) lives as long as the server: keep it
+    # out of every later garbage collection.
+    gc.collect()
+    gc.freeze()
     server = PreviewServer(session, host, port)
     roots = [content_dir / region_id, template_dir]
     threading.Thread(target=server.watch, args=(roots,), daemon=True).start()
