@@ -6,6 +6,7 @@ import io
 import shutil
 import struct
 import subprocess
+import zipfile
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -505,3 +506,39 @@ def test_every_pdf_table_has_a_header_row_of_th_cells_with_column_scope(built: P
                     assert len(_structure_nodes(row, "TD")) == len(head), path.name
                 tables += 1
     assert tables >= 10  # bijdragen, planning, verdeelsleutel, ... tables across the set
+
+
+def test_an_odd_letterhead_still_gives_a_pdf(tmp_path: Path) -> None:
+    """A header of sixty lines and a picture Typst cannot show (not a PNG, though named
+    .png): the PDF is made, the header is capped in height and the picture left out."""
+    from docx import Document
+    from docx.shared import Cm
+
+    from regiodocs.output.template import Sjabloon, placeholder_logo
+
+    doc = Document()
+    header = doc.sections[0].header
+    header.paragraphs[0].add_run().add_picture(
+        io.BytesIO(placeholder_logo("#123456", "#654321")), width=Cm(1)
+    )
+    for n in range(60):
+        header.add_paragraph(f"Regel {n + 1} van het briefhoofd")
+    out = io.BytesIO()
+    doc.save(out)
+    # Replace the logo's bytes by bytes that are no picture, under the same name.
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as source:
+        damaged = io.BytesIO()
+        with zipfile.ZipFile(damaged, "w") as target:
+            for info in source.infolist():
+                data = source.read(info.filename)
+                if info.filename.startswith("word/media/"):
+                    data = b"\x01\x00\x00\x00 EMF, not a PNG"
+                target.writestr(info, data)
+    meta = replace(_meta(), sjabloon=Sjabloon.from_bytes("raar.docx", damaged.getvalue()))
+    data = pdf.render_pdf("# Titel\n\nTekst van het document.\n", meta)
+    (tmp_path / "raar.pdf").write_bytes(data)
+    text = _text(tmp_path / "raar.pdf")
+    assert "Regel 1 van het briefhoofd" in text and "Tekst van het document." in text
+    with pikepdf.open(io.BytesIO(data)) as document:
+        assert "/XObject" not in document.pages[0].Resources
+        assert float(document.pages[0].MediaBox[3]) == pytest.approx(841.89, abs=0.1)  # A4

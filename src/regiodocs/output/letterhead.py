@@ -35,6 +35,7 @@ _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relati
 _EMU_PER_CM = 360000
 _TWIPS_PER_CM = 566.93
 _PICTURES = (".png", ".jpg", ".jpeg", ".gif")
+_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
 # Fields the PDF numbers itself; every other known field takes a document value.
 PAGE, NUMPAGES = "\0page", "\0numpages"
 _PAGE_FIELD = re.compile(r"^\s*(PAGE|NUMPAGES|SECTIONPAGES)\b", re.IGNORECASE)
@@ -292,6 +293,9 @@ class _Reader:
         part = self.part_rels.get(blip.get(f"{_R}embed") or "")
         if part is None or part not in self.names or not part.lower().endswith(_PICTURES):
             return None
+        data = self.package.read(part)
+        if not data.startswith(_MAGIC):  # what Typst cannot show (an EMF saved as .png)
+            return None
         extent = next(drawing.iter(f"{_WP}extent"), None)
         width = _number(extent.get("cx") if extent is not None else None, 0) / _EMU_PER_CM
         height = _number(extent.get("cy") if extent is not None else None, 0) / _EMU_PER_CM
@@ -301,7 +305,7 @@ class _Reader:
             alt = (described.get("descr") or described.get("title") or "").strip()
         return Run(
             Look(),
-            picture=self.package.read(part),
+            picture=data,
             width_cm=width or 2.0,
             height_cm=height or 2.0,
             alt=alt,

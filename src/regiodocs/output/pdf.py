@@ -237,8 +237,9 @@ def _page(meta: DocMeta, header: str, kenmerk: str) -> str:
         blocks = [b for b in (found.header, found.first_header) if b is not None]
         height = max(_height(b, meta.huisstijl.lettergrootte) for b in blocks)
         gap = max(0.4, max(_last_after(b) for b in blocks) / 28.35)
-        top = max(margin, found.header_distance_cm + height + gap)
-        ascent = top - found.header_distance_cm - height
+        # At most 12 cm: a header taller than that runs into the text rather than off the page.
+        top = min(max(margin, found.header_distance_cm + height + gap), max(margin, 12.0))
+        ascent = max(0.2, top - found.header_distance_cm - height)
         parts.append(f"header: {_letter_part(found, True, values, logo_alt, width)}")
         parts.append(f"header-ascent: {ascent:.2f}cm")
     else:
@@ -246,8 +247,8 @@ def _page(meta: DocMeta, header: str, kenmerk: str) -> str:
     if found.footer is not None or found.first_footer is not None:
         blocks = [b for b in (found.footer, found.first_footer) if b is not None]
         height = max(_height(b, meta.huisstijl.lettergrootte) for b in blocks)
-        bottom = max(margin, found.footer_distance_cm + height + 0.4)
-        descent = bottom - found.footer_distance_cm - height
+        bottom = min(max(margin, found.footer_distance_cm + height + 0.4), max(margin, 8.0))
+        descent = max(0.2, bottom - found.footer_distance_cm - height)
         parts.append(f"footer: {_letter_part(found, False, values, logo_alt, width)}")
         parts.append(f"footer-descent: {descent:.2f}cm")
     else:
