@@ -15,8 +15,13 @@ completes enums and marks values outside them. So:
 
 from __future__ import annotations
 
+import ast
 import copy
+import functools
+import inspect
+import itertools
 import json
+import textwrap
 import typing
 from typing import Any
 
@@ -108,6 +113,7 @@ def editor_schema(model: type[Model], ids: dict[str, list[str]] | None = None) -
     defs: dict[str, Any] = schema.get("$defs", {})
     models = _models(model)
     for name, part in [(model.__name__, schema), *defs.items()]:
+        _add_docstrings(models[name], part)
         _describe(name, part)
         _bound(models[name], part)
         if ids is not None:
@@ -120,6 +126,38 @@ def editor_schema_text(model: type[Model], ids: dict[str, list[str]] | None = No
     return (
         json.dumps(editor_schema(model, ids), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
     )
+
+
+def _add_docstrings(model: type[BaseModel], part: dict[str, Any]) -> None:
+    """Give each property without a description the docstring under its field, as pydantic's
+    use_attribute_docstrings would: the docstring of the class that declares the field."""
+    for field, prop in part.get("properties", {}).items():
+        if "description" in prop:
+            continue
+        for owner in model.__mro__:
+            if field in owner.__dict__.get("__annotations__", {}):
+                text = attribute_docstrings(owner).get(field)
+                if text:
+                    prop["description"] = text
+                break
+
+
+@functools.cache
+def attribute_docstrings(cls: type) -> dict[str, str]:
+    """The docstrings written under the annotated attributes of a class, by attribute."""
+    tree = ast.parse(textwrap.dedent(inspect.getsource(cls))).body[0]
+    assert isinstance(tree, ast.ClassDef)
+    found: dict[str, str] = {}
+    for statement, following in itertools.pairwise(tree.body):
+        if (
+            isinstance(statement, ast.AnnAssign)
+            and isinstance(statement.target, ast.Name)
+            and isinstance(following, ast.Expr)
+            and isinstance(following.value, ast.Constant)
+            and isinstance(following.value.value, str)
+        ):
+            found[statement.target.id] = inspect.cleandoc(following.value.value)
+    return found
 
 
 def _describe(name: str, part: dict[str, Any]) -> None:
