@@ -832,11 +832,13 @@ def test_wijziging_with_its_raadsvoorstel_and_raadsbesluit_per_gemeente(
     change = 'In artikel 9, eerste lid, wordt "minste twee keer" vervangen door "minste vier keer".'
     gemeenten = ["de-ronde-venen", "montfoort", "oudewater", "stichtse-vecht", "woerden"]
     for gemeente in gemeenten:
+        # under a name of their own: the build's voorstel about the regeling is another one
+        assert not list((project / "build" / gemeente).glob("*-toestemming.docx"))
         [besluit] = (project / "build" / gemeente).glob(
-            "*-raadsbesluit-gr-zienswijze-toestemming.docx"
+            "*-raadsbesluit-gr-zienswijze-toestemming-wijziging.docx"
         )
         [voorstel] = (project / "build" / gemeente).glob(
-            "*-raadsvoorstel-gr-zienswijze-toestemming.docx"
+            "*-raadsvoorstel-gr-zienswijze-toestemming-wijziging.docx"
         )
         besluit_text = [p.text for p in Document(str(besluit)).paragraphs]
         voorstel_text = [p.text for p in Document(str(voorstel)).paragraphs]
@@ -848,6 +850,21 @@ def test_wijziging_with_its_raadsvoorstel_and_raadsbesluit_per_gemeente(
         assert "De wijzigingen" in voorstel_text
         assert f"A.\t{change}" in voorstel_text
     assert result.output.count("raadsbesluit: ") == 5
+    # A later build of the raadsvoorstellen and raadsbesluiten (make raadsvoorstel) makes the
+    # voorstel about the regeling under its own name and leaves the wijziging's alone: it
+    # neither overwrites them without the list of changes nor removes them as stale.
+    woerden = project / "build" / "woerden"
+    made = {p: p.read_bytes() for p in woerden.glob("*-wijziging.*")}
+    assert len(made) == 8  # .md, .docx, .html and .pdf of both
+    for kind in ("raadsvoorstel", "raadsbesluit"):
+        rebuilt = run("build", kind, "--regio", "utrecht-west")
+        assert rebuilt.exit_code == 0, rebuilt.output
+    assert {p: p.read_bytes() for p in woerden.glob("*-wijziging.*")} == made
+    [own] = woerden.glob("*-raadsvoorstel-gr-zienswijze-toestemming.docx")
+    own_text = [p.text for p in Document(str(own)).paragraphs]
+    assert "De wijzigingen" not in own_text and f"A.\t{change}" not in own_text
+    [voorstel] = woerden.glob("*-raadsvoorstel-gr-zienswijze-toestemming-wijziging.docx")
+    assert f"A.\t{change}" in [p.text for p in Document(str(voorstel)).paragraphs]
     unknown = run("wijziging", "--van", "HEAD", "--voorstel", "bestaat-niet")
     assert unknown.exit_code == 2
     assert "onbekend raadsvoorstel 'bestaat-niet'" in unknown.output

@@ -1200,12 +1200,22 @@ def wijziging_job(region: Region, wijziging: Wijziging, herziening: bool) -> Job
     )
 
 
+# The raadsvoorstel and raadsbesluit about a wijziging end in this after the voorstel's id.
+WIJZIGING_SUFFIX = "wijziging"
+
+
 def voorstel_jobs(
     facts: Facts, voorstel_id: str, wijziging: Wijziging, herziening: bool = False
 ) -> list[Job]:
     """Per municipality of the raadsvoorstel ``voorstel_id``, its raadsvoorstel and
     raadsbesluit about the wijzigingsregeling, the changes of ARTIKEL I listed in both (a
-    wijziging needs the same zienswijze and toestemming as the regeling, art. 1 Wgr)."""
+    wijziging needs the same zienswijze and toestemming as the regeling, art. 1 Wgr).
+
+    They are documents of their own, made from two versions of the regeling that the build
+    plan does not know (``--van HEAD~1``): named ``...-<voorstel>-wijziging`` and of the kinds
+    ``wijziging-raadsvoorstel`` and ``wijziging-raadsbesluit``, so ``make raadsvoorstel``
+    neither overwrites them with the voorstel without its list of changes nor removes them as
+    stale, and they do not overwrite the voorstel the build makes."""
     from regiodocs.documents.views.raadsbesluit import raadsbesluit
     from regiodocs.documents.views.raadsvoorstel import raadsvoorstel
 
@@ -1238,7 +1248,14 @@ def voorstel_jobs(
             continue
         for make in (raadsvoorstel, raadsbesluit):
             job = make(facts, voorstel, d, False)
-            jobs.append(replace(job, context={**job.context, "wijziging": samenvatting}))
+            jobs.append(
+                replace(
+                    job,
+                    kind=f"wijziging-{job.kind}",
+                    output=job.output.with_name(f"{job.output.name}-{WIJZIGING_SUFFIX}"),
+                    context={**job.context, "wijziging": samenvatting},
+                )
+            )
     return jobs
 
 
