@@ -14,7 +14,7 @@ from regiodocs.help_texts import TEXTS
 
 
 def test_the_stored_help_texts_are_what_click_writes_now() -> None:
-    assert TEXTS == help_texts(), (
+    assert help_texts() == TEXTS, (
         "src/regiodocs/help_texts.py is verouderd: draai 'python -m regiodocs.entry --schrijf'"
     )
     assert set(TEXTS) >= {"", "build", "check", "wgr-toets", "preview"}
