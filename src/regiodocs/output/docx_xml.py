@@ -167,19 +167,48 @@ def deterministic_zip(data: bytes, parts: dict[str, bytes] | None = None) -> byt
 
     ``parts`` replaces the content of existing parts by name (e.g. docProps/app.xml).
     """
-    parts = parts or {}
     source = zipfile.ZipFile(io.BytesIO(data))
+    entries = [(info.filename, source.read(info.filename)) for info in source.infolist()]
+    return _fixed_zip(entries, parts or {})
+
+
+def save_deterministic(document: Any, parts: dict[str, bytes] | None = None) -> bytes:
+    """``deterministic_zip(document.save())`` in one pass: python-docx's own package writer
+    hands over the entries (the same names, bytes and order as Document.save), which are
+    compressed once instead of being zipped, read back and zipped again."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    collected = _Entries()
+    writer: Any = PackageWriter  # its steps, with _Entries in place of the zip file
+    writer._write_content_types_stream(collected, package.parts)
+    writer._write_pkg_rels(collected, package.rels)
+    writer._write_parts(collected, package.parts)
+    return _fixed_zip(collected.items, parts or {})
+
+
+class _Entries:
+    """Stands in for python-docx's zip writer: keeps each entry's name and bytes in order."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        self.items.append((pack_uri.membername, blob))
+
+
+def _fixed_zip(entries: list[tuple[str, bytes]], parts: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
+        for name, data in entries:
+            fixed = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
             fixed.create_system = 3
-            content = parts.get(info.filename)
-            if content is None:
-                content = source.read(info.filename)
-            target.writestr(fixed, content, compresslevel=6)
+            content = parts.get(name)
+            target.writestr(fixed, data if content is None else content, compresslevel=6)
     return out.getvalue()
 
 

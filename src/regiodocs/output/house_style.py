@@ -137,6 +137,4 @@ def build_reference_docx(default_reference: bytes, style: Huisstijl) -> bytes:
     props.author = props.last_modified_by = "regiodocs"
     props.title = f"Huisstijl {style.id}"
     props.revision = 1
-    out = io.BytesIO()
-    doc.save(out)
-    return docx_xml.deterministic_zip(out.getvalue())
+    return docx_xml.save_deterministic(doc)

@@ -283,9 +283,7 @@ def reference_from_template(template: bytes, generated: bytes) -> bytes:
     _add_missing_styles(doc.styles.element, source.styles.element)
     docx_xml.set_default_language(doc.styles.element, LANGUAGE)
     docx_xml.override_languages(doc.styles.element, LANGUAGE)
-    out = io.BytesIO()
-    doc.save(out)
-    return docx_xml.deterministic_zip(out.getvalue())
+    return docx_xml.save_deterministic(doc)
 
 
 def as_docx(data: bytes) -> bytes:

@@ -183,10 +183,8 @@ def finish_docx(data: bytes, meta: DocMeta) -> bytes:
     docx_xml.word_structure(doc, TAB_MARK)  # list numbering, REF fields
     docx_xml.marks_to_tabs(doc.element.body, TAB_MARK)
     docx_xml.keep_table_rows_whole(doc.element.body)
-    out = io.BytesIO()
-    doc.save(out)
-    return docx_xml.deterministic_zip(
-        out.getvalue(),
+    return docx_xml.save_deterministic(
+        doc,
         {
             "docProps/app.xml": docx_xml.app_properties_xml("regiodocs"),
             "docProps/custom.xml": docx_xml.custom_properties_xml(custom),
