@@ -47,7 +47,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate  # noqa: E402
 
 REGIODOCS = str(Path(sys.executable).parent / "regiodocs")
-CLAUSE = ("ten minste twee keer per jaar", "ten minste drie keer per jaar")
+# A parameter printed in article 9 ("ten minste twee keer per jaar"): one article changes.
+CLAUSE = ("ab-vergaderingen-per-jaar: 2", "ab-vergaderingen-per-jaar: 3")
 
 
 def cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -64,8 +64,8 @@ def test_editing_one_article_reconverts_only_what_contains_or_cites_it(
     assert run("build", "all").exit_code == 0
     edit(
         project / "content/utrecht-west/regeling.yaml",
-        "ten minste twee keer per jaar",
-        "ten minste drie keer per jaar",
+        "ab-vergaderingen-per-jaar: 2",  # printed in article 9: "ten minste twee keer per jaar"
+        "ab-vergaderingen-per-jaar: 3",
     )
     result = run("build", "all")
     assert result.exit_code == 0

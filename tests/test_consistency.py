@@ -39,8 +39,8 @@ def test_a_document_citing_an_older_regeling_is_caught(
     assert run("build", "raadsvoorstel", "--gemeente", "oudewater").exit_code == 0
     edit(
         project / "content/utrecht-west/regeling.yaml",
-        "ten minste twee keer per jaar",
-        "ten minste drie keer per jaar",
+        "ab-vergaderingen-per-jaar: 2",  # printed in article 9: "ten minste twee keer per jaar"
+        "ab-vergaderingen-per-jaar: 3",
     )
     assert run("build", "raadsvoorstel", "--gemeente", "woerden").exit_code == 0
     result = run("consistency")
@@ -65,8 +65,8 @@ def test_regions_build_side_by_side(project: Path, run: Callable[..., Result]) -
     # A stale document of Utrecht West is still caught by Utrecht West, never by Lekstroom.
     edit(
         project / "content/utrecht-west/regeling.yaml",
-        "ten minste twee keer per jaar",
-        "ten minste drie keer per jaar",
+        "ab-vergaderingen-per-jaar: 2",  # printed in article 9: "ten minste twee keer per jaar"
+        "ab-vergaderingen-per-jaar: 3",
     )
     assert run("consistency", "--regio", "lekstroom").exit_code == 0
     stale = run("consistency")

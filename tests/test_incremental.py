@@ -49,8 +49,8 @@ def test_one_article_rebuilds_only_what_contains_or_cites_it(project: Path) -> N
     run(project)
     edit(
         project / "content/utrecht-west/regeling.yaml",
-        "ten minste twee keer per jaar",
-        "ten minste drie keer per jaar",
+        "ab-vergaderingen-per-jaar: 2",  # printed in article 9: "ten minste twee keer per jaar"
+        "ab-vergaderingen-per-jaar: 3",
     )
     report = run(project)
     rebuilt = sorted(report.converted)  # type: ignore[attr-defined]

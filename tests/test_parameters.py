@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 from conftest import edit
+from docx import Document
 
 from regiodocs.legal.parameters import telwoord
 
@@ -118,3 +119,123 @@ def test_a_date_to_gedeputeerde_staten_may_be_earlier_never_later(
     assert f"vóór {wet} aan gedeputeerde staten gaat" in toets.output
     edit(project / REGELING, f"{parameter}: {later}", f"{parameter}: {eerder}")
     assert _outcome(run("wgr-toets"), "WGR-14") == "voldaan"
+
+
+def _line_of(project: Path, text: str) -> int:
+    lines = (project / REGELING).read_text(encoding="utf-8").splitlines()
+    (line,) = [n for n, t in enumerate(lines, start=1) if text in t]
+    return line
+
+
+def _printed_docx(project: Path) -> str:
+    (docx,) = (project / "build/regio").glob("*regeling.docx")
+    return "\n".join(p.text for p in Document(str(docx)).paragraphs)
+
+
+def _errors(check: Result, code: str) -> list[str]:
+    return [line for line in check.output.splitlines() if "fout: " in line and code in line]
+
+
+# parameter, lawful value, printed words, rule, unlawful value, its printed words, law cited
+PROVISIONS = [
+    (
+        "ab-vergaderingen-per-jaar",
+        "4",
+        "vergadert zo vaak als het dat nodig vindt, maar ten minste vier keer per jaar.",
+        "WGR-11",
+        "1",
+        "het algemeen bestuur vergadert volgens de tekst ten minste één keer per jaar; "
+        "de wet eist ten minste twee keer per jaar (art. 22, tweede lid, Wgr)",
+    ),
+    (
+        "db-inlichtingen-per-jaar",
+        "1",
+        "informeert de colleges en de raden ongevraagd en ten minste één keer per jaar "
+        "schriftelijk",
+        "WGR-10",
+        "0",
+        "de colleges en de raden worden volgens de tekst ten minste nul keer per jaar "
+        "ongevraagd geïnformeerd; dat regelt geen ongevraagde inlichtingen (de wijze van "
+        "inlichtingen, art. 17 Wgr)",
+    ),
+    (
+        "ab-quorum",
+        "meer dan de helft",
+        "kan alleen beraadslagen en besluiten als meer dan de helft van het aantal zitting "
+        "hebbende leden aanwezig is.",
+        "WGR-07",
+        "een derde",
+        "het quorum 'een derde' is lager dan de wet eist: meer dan de helft van het aantal "
+        "zitting hebbende leden (art. 20, eerste lid, Gemeentewet, van toepassing via art. 22, "
+        "eerste lid, Wgr); de regeling kan het niet verlagen",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("parameter", "lawful", "printed", "code", "unlawful", "message"),
+    PROVISIONS,
+    ids=[p[0] for p in PROVISIONS],
+)
+def test_a_parametric_provision_prints_its_value_and_the_rule_reads_it(
+    parameter: str,
+    lawful: str,
+    printed: str,
+    code: str,
+    unlawful: str,
+    message: str,
+    project: Path,
+    run: Callable[..., Result],
+) -> None:
+    shipped = next(
+        line.split(":", 1)[1].split("#")[0].strip()
+        for line in (project / REGELING).read_text(encoding="utf-8").splitlines()
+        if line.startswith(f"  {parameter}:")
+    )
+    # A lawful value: the article prints it, in Markdown and in Word, and the rule is met
+    # by what was printed (and says the value came from the parameter).
+    edit(project / REGELING, f"{parameter}: {shipped}", f"{parameter}: {lawful}")
+    assert run("build", "regeling").exit_code == 0
+    assert printed in (project / BUILT).read_text(encoding="utf-8")
+    assert printed in _printed_docx(project)
+    toets = run("wgr-toets")
+    assert _outcome(toets, code) == "voldaan", toets.output
+    assert f"(waarde uit parameter {parameter})" in toets.output
+    # An unlawful value: a located error at the parameter, naming the source article and
+    # quoting what the article would print; nothing is built.
+    edit(project / REGELING, f"{parameter}: {lawful}", f"{parameter}: {unlawful}")
+    check = run("check")
+    assert check.exit_code == 1
+    line = _line_of(project, f"{parameter}: {unlawful}")
+    (error,) = _errors(check, code)
+    assert error.startswith(f"content/utrecht-west/regeling.yaml:{line}:"), error
+    assert f"[regeling.parameters.{parameter}]" in error
+    assert message in error
+    assert _outcome(run("wgr-toets"), code) == "NIET"
+
+
+def test_a_quorum_above_the_law_is_refused_too(project: Path, run: Callable[..., Result]) -> None:
+    edit(project / REGELING, "ab-quorum: meer dan de helft", "ab-quorum: twee derde")
+    check = run("check")
+    assert check.exit_code == 1
+    (error,) = _errors(check, "WGR-07")  # one error: not also taken for a qualified majority
+    assert "het quorum 'twee derde' is hoger dan de wet" in error
+    assert "de regeling kan daar niet van afwijken" in error
+
+
+def test_free_text_is_read_as_printed_and_located_at_the_lid(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    # Without the parameter the rule still reads the printed clause; the error then points
+    # at the lid, where the value is written.
+    edit(
+        project / REGELING,
+        "maar ten minste ((ab-vergaderingen-per-jaar)) keer per jaar.",
+        "maar jaarlijks ten minste eenmaal.",
+    )
+    check = run("check")
+    assert check.exit_code == 1
+    line = _line_of(project, "maar jaarlijks ten minste eenmaal.")
+    (error,) = _errors(check, "WGR-11")
+    assert error.startswith(f"content/utrecht-west/regeling.yaml:{line}:"), error
+    assert "ten minste een keer per jaar; de wet eist ten minste twee keer per jaar" in error

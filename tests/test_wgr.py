@@ -76,8 +76,8 @@ VIOLATIONS: dict[str, tuple[list[tuple[str, str, str]], str, str]] = {
         [
             (
                 REGELING,
-                "als meer dan de helft van het aantal",
-                "als ten minste de helft van het aantal",
+                "ab-quorum: meer dan de helft",
+                "ab-quorum: ten minste de helft",
             )
         ],
         "regeling.yaml",
@@ -117,7 +117,7 @@ VIOLATIONS: dict[str, tuple[list[tuple[str, str, str]], str, str]] = {
         "ook aan de raad verantwoording",
     ),
     "WGR-11": (
-        [(REGELING, "maar ten minste twee keer per jaar.", "maar ten minste een keer per jaar.")],
+        [(REGELING, "ab-vergaderingen-per-jaar: 2", "ab-vergaderingen-per-jaar: 1")],
         "regeling.yaml",
         "ten minste twee keer per jaar",
     ),
@@ -379,8 +379,10 @@ def test_sign_off_lapses_when_the_article_text_changes(
     assert (
         "overwegende dat de toets van de ontwerpregeling aan de Wet gemeenschappelijke regelingen "
         "nog niet is afgerond; een jurist moet nog beoordelen: artikel 31 (overgangsrecht: "
-        "contracten en personeel): zijn de rechtspositie van het overgaande personeel en de "
-        "overname van de contracten juist en volledig geregeld;" in text
+        "contracten en personeel): regelt de tekst voor het personeel wie overgaat, met ingang "
+        "van welke datum en met welke rechtspositie (de toets leest alleen dat het personeel "
+        "wordt genoemd), en blijven de overeenkomsten bij de gemeente die ze sloot totdat de "
+        "wederpartij aan de contractoverneming heeft meegewerkt (art. 6:159 BW);" in text
     ), text
     assert "voldoet" not in text
 

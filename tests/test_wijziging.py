@@ -18,6 +18,7 @@ from ruamel.yaml import YAML
 
 from regiodocs.content.models.regeling import Regeling
 from regiodocs.legal.opdrachten import toepassen
+from regiodocs.legal.parameters import with_parameters
 from regiodocs.legal.tekst import consolidated
 from regiodocs.legal.wijziging import NietExact, apply, draft, regeling_text
 
@@ -44,7 +45,9 @@ def drafted(edit: Callable[[dict[str, Any]], None]) -> tuple[list[str], Any]:
     """The instruction sentences for an edit of the shipped regeling; asserts the replay."""
     data = copy.deepcopy(BASE)
     edit(data)
-    old, new = Regeling.model_validate(BASE), Regeling.model_validate(data)
+    # As the wijziging command does: the regeling's own ((parameters)) are printed as values.
+    old = with_parameters(Regeling.model_validate(BASE), None)
+    new = with_parameters(Regeling.model_validate(data), None)
     result = draft(old, new)
     assert regeling_text(apply(old, result)) == regeling_text(new)
     return [i.zin for i in result.instructies], result
@@ -52,8 +55,7 @@ def drafted(edit: Callable[[dict[str, Any]], None]) -> tuple[list[str], Any]:
 
 def test_replace_a_fragment_quotes_a_phrase_not_a_word() -> None:
     def edit(d: dict[str, Any]) -> None:
-        lid = article(d, "vergaderingen-ab")["leden"][0]
-        lid["tekst"] = lid["tekst"].replace("twee keer per jaar", "vier keer per jaar")
+        d["parameters"]["ab-vergaderingen-per-jaar"] = 4  # printed in article 9, first lid
 
     zinnen, _ = drafted(edit)
     assert zinnen == [
@@ -207,9 +209,7 @@ def test_several_changes_in_one_article_are_numbered_sub_instructions() -> None:
     def edit(d: dict[str, Any]) -> None:
         a = article(d, "vergaderingen-ab")
         a["kop"] = "Vergaderingen en openbaarheid"
-        a["leden"][0]["tekst"] = a["leden"][0]["tekst"].replace(
-            "twee keer per jaar", "vier keer per jaar"
-        )
+        d["parameters"]["ab-vergaderingen-per-jaar"] = 4
         a["leden"].append({"tekst": "De vergaderingen worden ook digitaal uitgezonden."})
 
     zinnen, result = drafted(edit)
@@ -754,7 +754,7 @@ def test_command_from_git_revision_writes_document_and_synopsis(
     subprocess.run([*git, "commit", "-qm", "v1"], cwd=project, check=True)
     regeling = project / "content/utrecht-west/regeling.yaml"
     text = regeling.read_text(encoding="utf-8").replace(
-        "ten minste twee keer per jaar.", "ten minste vier keer per jaar.", 1
+        "ab-vergaderingen-per-jaar: 2", "ab-vergaderingen-per-jaar: 4", 1
     )
     regeling.write_text(text, encoding="utf-8")
     result = run("wijziging", "--van", "HEAD")
@@ -824,7 +824,7 @@ def test_wijziging_with_its_raadsvoorstel_and_raadsbesluit_per_gemeente(
     subprocess.run([*git, "commit", "-qm", "v1"], cwd=project, check=True)
     regeling = project / "content/utrecht-west/regeling.yaml"
     text = regeling.read_text(encoding="utf-8").replace(
-        "ten minste twee keer per jaar.", "ten minste vier keer per jaar.", 1
+        "ab-vergaderingen-per-jaar: 2", "ab-vergaderingen-per-jaar: 4", 1
     )
     regeling.write_text(text, encoding="utf-8")
     result = run("wijziging", "--van", "HEAD", "--voorstel", "gr-zienswijze-toestemming")

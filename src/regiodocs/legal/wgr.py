@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from regiodocs import fmt
 from regiodocs.content.models.bestuur import Orgaan
@@ -29,12 +30,14 @@ from regiodocs.content.models.regeling import Artikel, Beoordeling
 from regiodocs.content.region import Region
 from regiodocs.diagnostics import Diagnostic, YamlPath
 from regiodocs.legal.numbering import iter_articles, number_regeling
+from regiodocs.legal.parameters import PARAMETER, waarden
 
 VOLDAAN = "voldaan"
 NIET_VOLDAAN = "niet voldaan"
 TE_BEOORDELEN = "juridisch te beoordelen"
 
 _NUMBERS = {
+    "nul": 0,
     "één": 1,
     "een": 1,
     "twee": 2,
@@ -53,7 +56,7 @@ _NUMBERS = {
     "vijftien": 15,
     "zestien": 16,
 }
-_WORDS = {v: k for k, v in _NUMBERS.items() if k != "een"}
+_WORDS = {v: k for k, v in _NUMBERS.items() if k not in ("een", "nul")}
 # Powers the law gives the raad: a collegeregeling cannot transfer them.
 RAADSBEVOEGDHEDEN = (
     "2.2 jeugdwet",
@@ -327,6 +330,52 @@ class _Toets:
         g = self.gedrukt[address.artikel - 1]
         return g, (address.lid or 1) - 1
 
+    # -- parametric provisions -----------------------------------------------------------
+
+    def bron(self, g: Gedrukt, lid: int) -> str:
+        """The lid's text as written in regeling.yaml, before any ((naam)) is filled in."""
+        if not self.regeling or "regeling" not in self.region.raw.singles:
+            return ""
+        node: Any = self.region.source("regeling").data
+        for key in (*g.path, "leden", lid, "tekst"):
+            try:
+                node = node[key]
+            except (KeyError, IndexError, TypeError):
+                return ""
+        return node if isinstance(node, str) else ""
+
+    def parameter(self, u: Uitkomst, g: Gedrukt, lid: int, gedrukt: str) -> str | None:
+        """The regeling parameter that printed ``gedrukt`` in this lid, if the value came
+        from one; it is named where the rule was found, so a reader sees what the rule read."""
+        if not self.regeling:
+            return None
+        printed = waarden(self.regeling, self.bestuur)
+        for match in PARAMETER.finditer(self.bron(g, lid)):
+            naam = match.group(1)
+            if (
+                naam in self.regeling.parameters
+                and printed.get(naam, "").lower() == gedrukt.lower()
+            ):
+                u.vindplaats.append(f"{g.plaats(lid)} (waarde uit parameter {naam})")
+                return naam
+        return None
+
+    def fout_in_waarde(
+        self, u: Uitkomst, g: Gedrukt, lid: int, naam: str | None, message: str
+    ) -> None:
+        """A printed value that breaks the law: located at the parameter it came from (that
+        is where it is fixed), otherwise at the lid."""
+        if naam is None:
+            self.fout(u, g, lid, message)
+            return
+        u.ontbreekt.append(f"{g.plaats(lid)}: {message}")
+        u.meldingen.append(
+            self.region.source("regeling").diagnostic(
+                ("parameters", naam),
+                f"{self._prefix(u)}: {message} (parameter '{naam}', gedrukt in {g.plaats(lid)})",
+            )
+        )
+
 
 RuleFn = Callable[[_Toets, Uitkomst], None]
 RULES: list[tuple[Regel, RuleFn]] = []
@@ -355,7 +404,7 @@ def _taken(t: _Toets, u: Uitkomst) -> None:
         t.review(
             u,
             artikelen[0],
-            f"vallen alle taken binnen het belang van {belang[0].nummer}, en is de toegang tot hulp terecht lokaal gebleven",
+            f"valt iedere taak die {artikelen[0].nummer} opsomt binnen het belang dat {belang[0].nummer} omschrijft (de toets vergelijkt de takenlijst alleen met taken.yaml, niet met het belang), en blijft de toegang tot hulp en ondersteuning bij de deelnemende gemeenten",
         )
     if not t.region.taken or not artikelen:
         return
@@ -562,7 +611,7 @@ def _samenstelling_ab(t: _Toets, u: Uitkomst) -> None:
 @_rule(
     "WGR-07",
     "Stemmen en quorum in het algemeen bestuur",
-    "art. 13, vierde lid, en art. 22 Wgr; art. 20 Gemeentewet",
+    "art. 13, vierde lid, en art. 22, eerste lid, Wgr; art. 20, eerste lid, Gemeentewet",
 )
 def _stemmen(t: _Toets, u: Uitkomst) -> None:
     artikelen = t.need(u, "stemverhouding", "de stemverhouding", r"stem")
@@ -579,21 +628,67 @@ def _stemmen(t: _Toets, u: Uitkomst) -> None:
         )
     else:
         t.review(u, g, "volgt de gewogen stemverdeling in de tekst de verdeling in bestuur.yaml")
-    lid = g.lid_met(r"(ten minste|minstens|tenminste) de helft")
-    if lid is not None:
-        t.fout(
-            u,
-            g,
-            lid,
-            "het quorum is lager dan meer dan de helft van de leden (art. 20 Gemeentewet, van toepassing via art. 22 Wgr)",
-        )
-    lid = g.lid_met(r"twee derde|gekwalificeerde meerderheid")
+    _quorum(t, u, g)
+    lid = g.lid_met(r"meerderheid van twee derde|gekwalificeerde meerderheid")
     if lid is not None and not g.artikel.leden[lid].onderdelen:
         t.fout(
             u,
             g,
             lid,
             "een gekwalificeerde meerderheid geldt alleen voor in de regeling aangeduide besluiten (art. 13, vierde lid, onderdeel c)",
+        )
+
+
+# The quorum as a fraction of the members, and whether it must be exceeded ("meer dan").
+_BREUKEN = {
+    "de helft": (1, 2),
+    "een derde": (1, 3),
+    "twee derde": (2, 3),
+    "een vierde": (1, 4),
+    "een kwart": (1, 4),
+    "drie vierde": (3, 4),
+}
+_QUORUM = re.compile(
+    r"\b(meer dan|ten minste|tenminste|minstens)?\s*(" + "|".join(_BREUKEN) + r")\b", re.I
+)
+GEMEENTEWET_20 = "art. 20, eerste lid, Gemeentewet, van toepassing via art. 22, eerste lid, Wgr"
+
+
+def _quorum(t: _Toets, u: Uitkomst, g: Gedrukt) -> None:
+    """The quorum the text prints must be the law's: more than half of the members who hold
+    a seat. The regeling cannot lower it, nor raise it (art. 22 Wgr applies art. 20
+    Gemeentewet to the algemeen bestuur without leaving room for the regeling)."""
+    lid = g.lid_met(r"zitting hebbende|aanwezig|quorum")
+    if lid is None:
+        return  # the regeling need not repeat the law; the Gemeentewet applies directly
+    match = _QUORUM.search(g.leden[lid])
+    if match is None:
+        t.fout(
+            u,
+            g,
+            lid,
+            f"de toets kan het quorum in de tekst niet lezen; schrijf 'meer dan de helft van het aantal zitting hebbende leden' ({GEMEENTEWET_20}) of gebruik een parameter",
+        )
+        return
+    woorden = match.group(0).strip()
+    naam = t.parameter(u, g, lid, woorden)
+    teller, noemer = _BREUKEN[match.group(2).lower()]
+    strikt = (match.group(1) or "").lower() == "meer dan"
+    if 2 * teller < noemer or (2 * teller == noemer and not strikt):
+        t.fout_in_waarde(
+            u,
+            g,
+            lid,
+            naam,
+            f"het quorum '{woorden}' is lager dan de wet eist: meer dan de helft van het aantal zitting hebbende leden ({GEMEENTEWET_20}); de regeling kan het niet verlagen",
+        )
+    elif 2 * teller > noemer:
+        t.fout_in_waarde(
+            u,
+            g,
+            lid,
+            naam,
+            f"het quorum '{woorden}' is hoger dan de wet: meer dan de helft van het aantal zitting hebbende leden ({GEMEENTEWET_20}); de regeling kan daar niet van afwijken",
         )
 
 
@@ -677,6 +772,34 @@ def _db(t: _Toets, u: Uitkomst) -> None:
         )
 
 
+def _ongevraagd(t: _Toets, u: Uitkomst, g: Gedrukt) -> None:
+    """Information the board gives unasked: the text must say how often, at least once a
+    year; 'ten minste nul keer per jaar' promises nothing."""
+    lid = g.lid_met(r"ongevraagd")
+    if lid is None:
+        return
+    gevonden = _per_jaar(g.leden[lid])
+    if gevonden is None:
+        t.fout(
+            u,
+            g,
+            lid,
+            "de tekst zegt niet hoe vaak de colleges en de raden ten minste per jaar ongevraagd worden geïnformeerd (de wijze van inlichtingen, art. 17 Wgr)",
+        )
+        return
+    aantal = getal(gevonden)
+    if aantal is None or aantal < 1:
+        t.fout_in_waarde(
+            u,
+            g,
+            lid,
+            t.parameter(u, g, lid, gevonden),
+            f"de colleges en de raden worden volgens de tekst ten minste {gevonden} keer per jaar ongevraagd geïnformeerd; dat regelt geen ongevraagde inlichtingen (de wijze van inlichtingen, art. 17 Wgr): noem ten minste één keer per jaar",
+        )
+    else:
+        t.parameter(u, g, lid, gevonden)
+
+
 @_rule(
     "WGR-10",
     "Informatie en verantwoording aan college, raad en algemeen bestuur; ontslag",
@@ -705,6 +828,7 @@ def _informatie(t: _Toets, u: Uitkomst) -> None:
         t.demand(
             u, g, r"\bcollege", "de tekst regelt geen inlichtingen aan het college (art. 16, 18)"
         )
+        _ongevraagd(t, u, g)
         if not re.search(r"binnen (\w+) weken", g.tekst):
             t.review(
                 u,
@@ -735,18 +859,55 @@ def _informatie(t: _Toets, u: Uitkomst) -> None:
         )
 
 
-@_rule("WGR-11", "Vergaderingen van het algemeen bestuur: twee per jaar, openbaar", "art. 22 Wgr")
+# "ten minste twee keer per jaar", "jaarlijks tenminste tweemaal": the number of times a year.
+_PER_JAAR = re.compile(
+    r"(?:ten ?minste|minstens) (\w+?) ?(?:keer|maal)\b(?=[^.]*\bper jaar\b)"
+    r"|jaarlijks (?:ten ?minste|minstens) (\w+?) ?(?:keer|maal)\b",
+    re.I,
+)
+
+
+def _per_jaar(tekst: str) -> str | None:
+    """The number word of 'ten minste twee keer per jaar' ('twee'), None without one."""
+    match = _PER_JAAR.search(tekst)
+    return (match.group(1) or match.group(2)) if match else None
+
+
+@_rule(
+    "WGR-11",
+    "Vergaderingen van het algemeen bestuur: twee per jaar, openbaar",
+    "art. 22, tweede en derde lid, Wgr",
+)
 def _vergaderingen(t: _Toets, u: Uitkomst) -> None:
     for g in t.need(
         u, "vergaderingen-ab", "de vergaderingen van het algemeen bestuur", r"vergader"
     ):
+        lid = g.lid_met(_PER_JAAR.pattern)
+        gevonden = _per_jaar(g.leden[lid]) if lid is not None else None
+        if lid is None or gevonden is None:
+            t.fout(
+                u,
+                g,
+                None,
+                "de tekst zegt niet dat het algemeen bestuur ten minste twee keer per jaar vergadert (art. 22, tweede lid, Wgr)",
+            )
+        else:
+            aantal = getal(gevonden)
+            naam = t.parameter(u, g, lid, gevonden)
+            if aantal is None or aantal < 2:
+                t.fout_in_waarde(
+                    u,
+                    g,
+                    lid,
+                    naam,
+                    f"het algemeen bestuur vergadert volgens de tekst ten minste {gevonden} keer per jaar; de wet eist ten minste twee keer per jaar (art. 22, tweede lid, Wgr)",
+                )
         t.demand(
             u,
             g,
-            r"ten minste (twee|drie|vier|zes) (keer|maal)|tenminste tweemaal|ten minste tweemaal",
-            "de tekst zegt niet dat het algemeen bestuur ten minste twee keer per jaar vergadert",
+            r"openbaar",
+            "de tekst zegt niet dat de vergaderingen openbaar zijn (art. 22, derde lid, Wgr)",
         )
-        t.demand(u, g, r"openbaar", "de tekst zegt niet dat de vergaderingen openbaar zijn")
 
 
 _MAANDEN = list(fmt.MAANDEN)
@@ -782,11 +943,14 @@ def _zienswijzen(t: _Toets, u: Uitkomst) -> None:
             )
             continue
         weken = _weken(g.leden[lid])
+        woorden = re.search(r"(\w+) weken", g.leden[lid])
+        naam = t.parameter(u, g, lid, woorden.group(1)) if woorden else None
         if weken is None or weken < 12:
-            t.fout(
+            t.fout_in_waarde(
                 u,
                 g,
                 lid,
+                naam,
                 "de ontwerpbegroting gaat niet ten minste twaalf weken voor de behandeling naar de raden",
             )
         if not re.search(r"dagelijks bestuur zendt", g.leden[lid], re.I):
@@ -801,13 +965,17 @@ def _kaders(t: _Toets, u: Uitkomst) -> None:
         lid = g.lid_met(r"\bkaders\b|vóór \d{1,2} (januari|februari|maart|april)\b")
         datum = re.search(_VOOR_DATUM, g.leden[lid]) if lid is not None else None
         dag = (_MAANDEN.index(datum.group(2)) + 1, int(datum.group(1))) if datum else None
+        naam = (
+            t.parameter(u, g, lid, f"{datum.group(1)} {datum.group(2)}")
+            if lid is not None and datum
+            else None
+        )
         if lid is None or datum is None or dag is None or dag > (4, 15):
-            t.fout(
-                u,
-                g,
-                lid,
-                "de tekst regelt niet dat de kaders en de voorlopige jaarrekening vóór 15 april naar de raden gaan",
-            )
+            message = "de tekst regelt niet dat de kaders en de voorlopige jaarrekening vóór 15 april naar de raden gaan"
+            if lid is None:
+                t.fout(u, g, lid, message)
+            else:
+                t.fout_in_waarde(u, g, lid, naam, message)
             continue
         for woord_, wat in (
             ("kaders", "de algemene financiële en beleidsmatige kaders"),
@@ -842,13 +1010,17 @@ def _begroting(t: _Toets, u: Uitkomst) -> None:
                 if gevonden
                 else None
             )
-            if lid is None or dag is None or dag > uiterst:
-                t.fout(
-                    u,
-                    g,
-                    lid,
-                    f"de tekst regelt niet dat {wat} vóór {datum} aan gedeputeerde staten gaat",
-                )
+            message = f"de tekst regelt niet dat {wat} vóór {datum} aan gedeputeerde staten gaat"
+            if lid is None:
+                t.fout(u, g, lid, message)
+                continue
+            naam = (
+                t.parameter(u, g, lid, f"{gevonden.group(1)} {gevonden.group(2)}")
+                if gevonden
+                else None
+            )
+            if dag is None or dag > uiterst:
+                t.fout_in_waarde(u, g, lid, naam, message)
                 continue
             tekst = g.leden[lid]
             if not re.search(r"dagelijks bestuur zendt", tekst):
@@ -951,7 +1123,7 @@ def _participatie(t: _Toets, u: Uitkomst) -> None:
             t.demand(u, g, fase, f"de tekst betrekt inwoners niet bij de {fase} van het beleid")
 
 
-@_rule("WGR-18", "Evaluatie van de regeling met deelnemers en raden", WET_2022)
+@_rule("WGR-18", "Evaluatie van de regeling met deelnemers en raden", "art. 11a Wgr")
 def _evaluatie(t: _Toets, u: Uitkomst) -> None:
     for g in t.need(u, "evaluatie", "de evaluatie van de regeling", r"evalu[^.]*regeling"):
         t.demand(u, g, r"\braden\b", "de raden zijn niet bij de evaluatie betrokken")
@@ -1111,11 +1283,11 @@ def _overgang(t: _Toets, u: Uitkomst) -> None:
             t.review(
                 u,
                 g,
-                "zijn de rechtspositie van het overgaande personeel en de overname van de contracten juist en volledig geregeld",
+                "regelt de tekst voor het personeel wie overgaat, met ingang van welke datum en met welke rechtspositie (de toets leest alleen dat het personeel wordt genoemd), en blijven de overeenkomsten bij de gemeente die ze sloot totdat de wederpartij aan de contractoverneming heeft meegewerkt (art. 6:159 BW)",
             )
 
 
-@_rule("WGR-24", "Citeertitel", "Aanwijzingen voor de regelgeving (citeertitel)")
+@_rule("WGR-24", "Citeertitel", "aanwijzing 4.25 van de Aanwijzingen voor de regelgeving")
 def _citeertitel(t: _Toets, u: Uitkomst) -> None:
     if not t.regeling:
         return
