@@ -110,8 +110,8 @@ def test_reference_documents_are_made_once_and_reused(
     made.clear()
     edit(
         project / "content/utrecht-west/regeling.yaml",
-        "ten minste twee keer per jaar",
-        "ten minste drie keer per jaar",
+        "ab-vergaderingen-per-jaar: 2",
+        "ab-vergaderingen-per-jaar: 3",
     )
     report = run(project)
     assert report.converted and made == []  # type: ignore[attr-defined]
@@ -120,8 +120,8 @@ def test_reference_documents_are_made_once_and_reused(
     entries[0].write_bytes(entries[0].read_bytes()[:-100])  # a truncated entry
     edit(
         project / "content/utrecht-west/regeling.yaml",
-        "ten minste drie keer per jaar",
-        "ten minste vier keer per jaar",
+        "ab-vergaderingen-per-jaar: 3",
+        "ab-vergaderingen-per-jaar: 4",
     )
     report = run(project)
     assert len(made) == 1
