@@ -187,6 +187,9 @@ def test_corpus_counts_and_words(
     for (number, body), (_, _, _, text) in zip(original, ours, strict=True):
         if number == original[-1][0]:  # the ondertekening follows the last article
             assert words(body)[: len(words(text))] == words(text), f"artikel {number}"
+            # and so does the plaatsingsformule, which closes the besluit: no provision
+            assert "Staatscourant" not in text and "Staatscourant" in body
+            assert f"plaatsingsformule na artikel {number}" in result.output
         else:
             assert words(text) == words(body), f"artikel {number}"
 
@@ -220,10 +223,14 @@ def test_drents_regeling_annexed_to_a_besluit_without_its_signatures(
     (aanhef,) = data["aanhef"]["overwegingen"]
     assert aanhef.startswith("11 april 2005 DCE/05/14415 De Staatssecretaris van Onderwijs")
     assert "van der Laan" not in aanhef and "Bijlage" not in aanhef
-    # the signatures run on to the plaatsingsformule after artikel 39 are left out and said so
+    # the plaatsingsformule after artikel 39 and the signatures run on to it are left out, and
+    # the import says so
     last = data["hoofdstukken"][-1]["artikelen"][-1]
-    assert last["leden"][0]["tekst"].endswith("in de Staatscourant worden geplaatst.")
+    assert last["leden"] == [
+        {"tekst": "Deze regeling wordt aangehaald als: Regeling RHC Drents Archief."}
+    ]
     assert "ondertekening aan het eind van artikel 39" in result.output
+    assert "plaatsingsformule na artikel 39" in result.output
     # the toelichting, whose headings 'Artikel 1' and 'Artikel 16' are no articles, is apart
     assert data["algemene_toelichting"].startswith("Toelichting bij de Regeling RHC Drents")
     assert "Aan rijkszijde treedt de Minister" in data["algemene_toelichting"]

@@ -266,6 +266,11 @@ _NOTE_INLINE = re.compile(
 _RUN_ON_SIGNATURE = re.compile(
     r"(?<=\.)\s*De\s+(?:Staatssecretaris|Minister|voorzitter|burgemeester)\b[^.;:]*,\s*\S[^;:]*$"
 )
+_PLAATSINGSFORMULE = re.compile(
+    r"(?:^|(?<=\.))\s*(?:Deze|Dit) (?:regeling|besluit) zal\b[^.]*"
+    r"\b(?:Staatscourant|[Gg]emeenteblad|[Pp]rovinciaal blad|[Ww]aterschapsblad)\b[^.]*"
+    r"\b(?:geplaatst|bekendgemaakt)\.\s*$"
+)
 _SIGNING_OFFICER = re.compile(r"\b(voorzitter|griffier|secretaris|burgemeester)\W*$", re.I)
 _LAPSED = re.compile(r"\bvervall?en\b|\bvervalt\b", re.IGNORECASE)
 
@@ -486,6 +491,22 @@ def parse(text: str | Layout) -> Parsed:
                     f"{last.lines[-1]}): " + _quote_short(run_on.group(0))
                 )
                 last.paragraphs[-1] = last.paragraphs[-1][: run_on.start()]
+        # The plaatsingsformule after the last article ("Deze regeling zal met de toelichting
+        # in de Staatscourant worden geplaatst.") closes the besluit; it is no provision of
+        # the regeling, whether on a line of its own or run on to the last sentence.
+        if last.paragraphs:
+            text = last.paragraphs[-1]
+            formule = _PLAATSINGSFORMULE.search(text)
+            if formule and (formule.start() > 0 or len(last.paragraphs) > 1):
+                omitted.append(
+                    f"plaatsingsformule na artikel {last.nummer} (regel {last.lines[-1]}): "
+                    + _quote_short(formule.group(0).strip())
+                )
+                rest = text[: formule.start()].rstrip()
+                if rest:
+                    last.paragraphs[-1] = rest
+                else:
+                    last.paragraphs, last.lines = last.paragraphs[:-1], last.lines[:-1]
     for hoofdstuk in chapters:
         gone = [a for a in hoofdstuk.artikelen if a.vervallen and not a.paragraphs]
         hoofdstuk.artikelen = [a for a in hoofdstuk.artikelen if a not in gone]
