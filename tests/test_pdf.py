@@ -396,6 +396,21 @@ def test_a_griffies_own_letterhead_with_address_lines_and_first_page_header(
     with pikepdf.open(io.BytesIO(data)) as document:
         first_page = document.pages[0].Resources.get("/XObject", {})
         assert [x.Width for x in first_page.values() if x.get("/Subtype") == "/Image"] == [96]
+    # The tall letterhead takes room on page one only: the text of page two begins at the
+    # house style's 2.5 cm margin (70.9 pt), on page one below the letterhead.
+    words = subprocess.run(
+        ["pdftotext", "-bbox", str(tmp_path / "proef.pdf"), "-"],
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout.split("<page ")[1:]
+    tops = [float(page.split('yMin="')[1].split('"')[0]) for page in words]  # first word
+    first_text = [
+        float(page.split(">Een<")[0].rsplit('yMin="', 1)[1].split('"')[0]) for page in words
+    ]
+    assert first_text[1] == pytest.approx(70.9, abs=1.0)
+    assert first_text[0] > first_text[1] + 50  # below the logo and the address lines
+    assert tops[1] < first_text[1]  # the header of page two stands above its text
 
 
 def _pdf_fonts(data: bytes) -> set[str]:

@@ -103,6 +103,7 @@ class Letterhead:
     first_footer: tuple[Block, ...] | None = None
     header_distance_cm: float = 1.25
     footer_distance_cm: float = 1.25
+    title_page: bool = False  # a different first page (w:titlePg)
 
 
 def read_letterhead(template: bytes) -> Letterhead | None:
@@ -192,6 +193,7 @@ class _Reader:
             first_footer=parts.get(("footer", "first")) if first else None,
             header_distance_cm=distance("header"),
             footer_distance_cm=distance("footer"),
+            title_page=first,
         )
 
     def _part(self, name: str) -> tuple[Block, ...]:

@@ -127,6 +127,8 @@ def _preamble(meta: DocMeta) -> str:
     header = (meta.gemeente[:1].upper() + meta.gemeente[1:]) if meta.gemeente else meta.subject
     keywords = [x for x in (meta.gemeente, meta.kenmerk) if x]
     kenmerk = f"{_text(meta.kenmerk)}#h(0.6em)|#h(0.6em)" if meta.kenmerk else ""
+    page, first_page_room = _page(meta, header, kenmerk)
+    room = f"#v({first_page_room:.2f}cm)\n" if first_page_room > 0 else ""
     return f"""#set document(
   title: {_string(_short(meta.title))},
   author: {_string(_short(meta.author))},
@@ -137,7 +139,7 @@ def _preamble(meta: DocMeta) -> str:
 )
 #set text(lang: "nl", region: "NL", font: {_string(font)}, size: {style.lettergrootte}pt,
   fill: rgb("#1A1A1A"))
-#set page(paper: "a4", {_page(meta, header, kenmerk)})
+#set page(paper: "a4", {page})
 #set par(leading: 0.6em, spacing: 0.9em)
 #set heading(numbering: none)
 #show heading: set text(font: {_string(heading_font)}, fill: rgb("{kop}"), weight: "bold")
@@ -180,7 +182,7 @@ def _preamble(meta: DocMeta) -> str:
 #let toc-regel(doel, tekst) = pad(left: 0.5cm, block(above: 0.35em, below: 0.35em,
   link(doel, text(fill: rgb("#1A1A1A"))[#tekst #box(width: 1fr, repeat[.#h(0.15em)]) #context counter(page).at(doel).first()])))
 
-"""
+{room}"""
 
 
 def _fonts(meta: DocMeta) -> tuple[str, str]:
@@ -213,10 +215,16 @@ def _short(value: str, limit: int = 1000) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
-def _page(meta: DocMeta, header: str, kenmerk: str) -> str:
-    """Margins, header and footer of the pages: the letterhead of the house style's Word
-    template where it has one (output/letterhead.py), else the municipality (or subject)
-    and the template's logo at the top and the kenmerk and page numbers at the bottom."""
+def _page(meta: DocMeta, header: str, kenmerk: str) -> tuple[str, float]:
+    """Margins, header and footer of the pages, and the extra room (cm) at the top of the
+    first page: the letterhead of the house style's Word template where it has one
+    (output/letterhead.py), else the municipality (or subject) and the template's logo at the
+    top and the kenmerk and page numbers at the bottom.
+
+    A template's header is placed where Word places it, at the header distance from the top
+    of the page (and a footer at the footer distance from the bottom); the margin makes room
+    for the usual header, and a taller first-page letterhead gets its room on page one only,
+    as space before the text."""
     margin = meta.huisstijl.marge_cm
     default_header = _header(meta, header)
     default_footer = (
@@ -225,50 +233,66 @@ def _page(meta: DocMeta, header: str, kenmerk: str) -> str:
     )
     found = _letterhead_of(meta.sjabloon) if meta.sjabloon is not None else None
     if found is None:
-        return f"margin: {margin}cm,\n  header: {default_header},\n  footer: {default_footer},"
+        page = f"margin: {margin}cm,\n  header: {default_header},\n  footer: {default_footer},"
+        return page, 0.0
     values = {name.casefold(): "" for name in FIELD_NAMES}
     values.update({name.casefold(): value for name, value in document_properties(meta)})
     values.update({"title": meta.title, "subject": meta.subject, "author": meta.author})
-    logo_alt = f"Logo {header}"
-    width = 21.0 - 2 * margin
+    render = _LetterWriter(values, f"Logo {header}", 21.0 - 2 * margin)
+    size = meta.huisstijl.lettergrootte
     parts = []
     top = bottom = margin
-    if found.header is not None or found.first_header is not None:
-        blocks = [b for b in (found.header, found.first_header) if b is not None]
-        height = max(_height(b, meta.huisstijl.lettergrootte) for b in blocks)
-        gap = max(0.4, max(_last_after(b) for b in blocks) / 28.35)
-        # At most 12 cm: a header taller than that runs into the text rather than off the page.
-        top = min(max(margin, found.header_distance_cm + height + gap), max(margin, 12.0))
-        ascent = max(0.2, top - found.header_distance_cm - height)
-        parts.append(f"header: {_letter_part(found, True, values, logo_alt, width)}")
-        parts.append(f"header-ascent: {ascent:.2f}cm")
+    extra = 0.0
+    usual, first = found.header, found.first_header
+    if first is None and found.title_page:
+        first = ()  # a different first page without a header of its own: none on page one
+    if usual is not None or first is not None:
+        distance = found.header_distance_cm
+
+        def room(blocks: tuple[LetterBlock, ...]) -> float:
+            """From the top of the page to where the text may begin below ``blocks``."""
+            if not blocks:
+                return 0.0
+            return distance + _height(blocks, size) + max(0.4, _last_after(blocks) / 28.35)
+
+        # At most 12 cm (20 cm on page one): a taller header runs into the text rather
+        # than pushing it off the page.
+        top = min(max(margin, room(usual or ())), max(margin, 12.0))
+        if first is not None:
+            extra = max(0.0, min(room(first), 20.0) - top)
+        parts.append(
+            "header: " + _placed(render, usual or (), first, f"top + left, dy: {distance:.2f}cm")
+        )
     else:
         parts.append(f"header: {default_header}")
-    if found.footer is not None or found.first_footer is not None:
-        blocks = [b for b in (found.footer, found.first_footer) if b is not None]
-        height = max(_height(b, meta.huisstijl.lettergrootte) for b in blocks)
-        bottom = min(max(margin, found.footer_distance_cm + height + 0.4), max(margin, 8.0))
-        descent = max(0.2, bottom - found.footer_distance_cm - height)
-        parts.append(f"footer: {_letter_part(found, False, values, logo_alt, width)}")
-        parts.append(f"footer-descent: {descent:.2f}cm")
+    usual, first = found.footer, found.first_footer
+    if first is None and found.title_page:
+        first = ()
+    if usual is not None or first is not None:
+        distance = found.footer_distance_cm
+        height = max(_height(b, size) for b in (usual or (), first or ()))
+        bottom = min(max(margin, distance + height + 0.4), max(margin, 8.0))
+        where = f"bottom + left, dy: {-distance:.2f}cm"
+        parts.append("footer: " + _placed(render, usual or (), first, where))
     else:
         parts.append(f"footer: {default_footer}")
     margins = f"margin: (x: {margin}cm, top: {top:.2f}cm, bottom: {bottom:.2f}cm)"
-    return ",\n  ".join([margins, *parts]) + ","
+    return ",\n  ".join([margins, *parts]) + ",", extra
 
 
-def _letter_part(
-    found: Letterhead, header: bool, values: dict[str, str], alt: str, width: float
+def _placed(
+    render: _LetterWriter,
+    usual: tuple[LetterBlock, ...],
+    first: tuple[LetterBlock, ...] | None,
+    where: str,
 ) -> str:
-    """The Typst code of the template's header (or footer): the first-page version on page
-    one when the template has a different first page."""
-    usual = found.header if header else found.footer
-    first = found.first_header if header else found.first_footer
-    render = _LetterWriter(values, alt, width)
-    usual_markup = render.blocks(usual or ())
+    """The Typst code of a template's header (or footer), placed at ``where`` on the page:
+    the first-page version on page one when the template has a different first page."""
+    usual_markup = f"place({where}, block(width: 100%)[{render.blocks(usual)}])"
     if first is None or first == usual:
-        return f"context [{usual_markup}]"
-    return f"context {{ if here().page() == 1 [{render.blocks(first)}] else [{usual_markup}] }}"
+        return f"context {usual_markup}"
+    first_markup = f"place({where}, block(width: 100%)[{render.blocks(first)}])"
+    return f"context {{ if here().page() == 1 {{ {first_markup} }} else {{ {usual_markup} }} }}"
 
 
 def _last_after(blocks: tuple[LetterBlock, ...]) -> float:
