@@ -587,3 +587,19 @@ def test_a_toelichting_without_its_text_fingerprint_warns(
         "de toelichting bij artikel 26 noemt niet bij welke tekst van het artikel zij hoort; zet "
         "na het nalezen 'toelichting_bij: 5520-63E7-8BE4'" in check.output
     ), check.output
+
+
+def test_db_members_may_not_all_come_from_one_municipality(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    # Art. 14, first lid, Wgr: the printed spreading clause is read; dropping it fails WGR-09.
+    edit(
+        project / REGELING,
+        "De leden, bedoeld in [[samenstelling-db.leden]], komen niet allen uit dezelfde gemeente.",
+        "De leden, bedoeld in [[samenstelling-db.leden]], wijzen samen een plaatsvervanger aan.",
+    )
+    check = run("check")
+    assert check.exit_code == 1
+    (error,) = [line for line in check.output.splitlines() if "fout: " in line and "WGR-09" in line]
+    assert error.startswith("content/utrecht-west/regeling.yaml:")
+    assert "niet allen uit dezelfde gemeente komen (art. 14, eerste lid, Wgr)" in error

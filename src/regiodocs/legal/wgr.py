@@ -658,7 +658,7 @@ def _quorum(t: _Toets, u: Uitkomst, g: Gedrukt) -> None:
     """The quorum the text prints must be the law's: more than half of the members who hold
     a seat. The regeling cannot lower it, nor raise it (art. 22 Wgr applies art. 20
     Gemeentewet to the algemeen bestuur without leaving room for the regeling)."""
-    lid = g.lid_met(r"zitting hebbende|aanwezig|quorum")
+    lid = g.lid_met(r"quorum|leden[^.]*aanwezig|aanwezig[^.]*leden")
     if lid is None:
         return  # the regeling need not repeat the law; the Gemeentewet applies directly
     match = _QUORUM.search(g.leden[lid])
@@ -769,6 +769,12 @@ def _db(t: _Toets, u: Uitkomst) -> None:
             g,
             r"door en uit het algemeen bestuur",
             "de tekst zegt niet dat de leden door en uit het algemeen bestuur worden aangewezen",
+        )
+        t.demand(
+            u,
+            g,
+            r"niet (allen|alle\b[^.]*) (uit|afkomstig uit|van) dezelfde gemeente",
+            "de tekst zegt niet dat de leden van het dagelijks bestuur niet allen uit dezelfde gemeente komen (art. 14, eerste lid, Wgr)",
         )
 
 
