@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from regiodocs.content.facts import Facts
-from regiodocs.content.load import FileCache, load_region
+from regiodocs.content.load import load_region
 from regiodocs.content.pipeline import CheckedRegion, check_loaded, load_checked, validate_loaded
 from regiodocs.content.region import Region
 from regiodocs.diagnostics import ContentError, Diagnostic, UsageError
@@ -27,6 +27,7 @@ from regiodocs.documents import html
 from regiodocs.documents.plan import plan_documents
 from regiodocs.documents.render import make_environment, render_document
 from regiodocs.documents.views.common import EXTRA_KINDS, KINDS, Job
+from regiodocs.preview.files import PreviewFiles
 
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 
@@ -102,7 +103,7 @@ class PreviewSession:
         self.content_dir = content_dir
         self.template_dir = template_dir
         self.region_id = region_id
-        self.files = FileCache()
+        self.files = PreviewFiles()
         self.lock = threading.Lock()
         self.checked: CheckedRegion | None = None
         self.errors: list[Diagnostic] | None = None
