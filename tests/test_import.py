@@ -310,6 +310,48 @@ De raden van de gemeenten A en B, Gelet op de Wet gemeenschappelijke regelingen;
     assert "artikel 1, eerste lid, van die wet" in second["leden"][1]["tekst"]
 
 
+def test_internal_and_external_citations_in_one_sentence(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    """From Letterhoeke art. 20 and Drents Archief art. 16: 'van de afspraken' further on in
+    the sentence is no law, and 'artikel 4:34' of the Awb is no citation of artikel 4."""
+    text = """##Regeling Citaten
+
+De raden van de gemeenten A en B, Gelet op de Wet gemeenschappelijke regelingen; Besluiten:
+
+### Artikel 1
+
+1. Het bestuur stelt de begroting vast.
+2. Het bestuur stelt de rekening vast.
+
+### Artikel 2
+
+Met inachtneming van de begroting, bedoeld in artikel 1, eerste lid, de rekening, bedoeld in artikel 1, tweede lid en met inachtneming van de afspraken, bedoeld in artikel 3.
+
+### Artikel 3
+
+1. De bijdrage wordt verleend onder de voorwaarden, bedoeld in artikel 4:34, eerste lid, van de Algemene wet bestuursrecht.
+2. Artikel 1, tweede lid is van overeenkomstige toepassing.
+
+### Artikel 4
+
+Het college zendt het verslag, bedoeld in artikel 217 tweede lid van de Provinciewet.
+"""
+    result, data = imported(project, run, text)
+    assert result.exit_code == 0, result.output
+    _, second, third, fourth = data["hoofdstukken"][0]["artikelen"]
+    assert second["leden"][0]["tekst"] == (
+        "Met inachtneming van de begroting, bedoeld in [[artikel-1.lid-1]], de rekening, bedoeld "
+        "in [[artikel-1.lid-2]] en met inachtneming van de afspraken, bedoeld in [[artikel-3]]."
+    )
+    assert "bedoeld in artikel 4:34, eerste lid, van de Algemene wet" in third["leden"][0]["tekst"]
+    assert third["leden"][1]["tekst"].startswith("[[artikel-1.lid-2]] is van")
+    assert "artikel 217 tweede lid van de Provinciewet" in fourth["leden"][0]["tekst"]
+    # the check does not take the citations of the Awb and the Provinciewet for ones of this
+    # regeling written by hand
+    assert "met de hand geschreven" not in result.output
+
+
 def test_regeling_type_is_read_or_asked_for(project: Path, run: Callable[..., Result]) -> None:
     text = "##Regeling Z\n\nGelet op de Wet gemeenschappelijke regelingen;\n\n### Artikel 1\n\nEr is een openbaar lichaam.\n"
     result, _ = imported(project, run, text)

@@ -40,7 +40,9 @@ _BARE_ARTICLE = re.compile(r"^(\d+[a-z]?)\.?(?:\s+(\D.*))?$")
 _LINE_START = "\ue000"
 _ORDINALS = {ordinal(n): n for n in range(1, 21)}
 _CITATION = re.compile(
-    r"\b(?P<art>[Aa]rtikel (?P<num>\d+[a-z]?))(?:, (?P<lid>" + "|".join(_ORDINALS) + r") lid)?"
+    # not 'artikel 4:34' or 'artikel 1.1': an article of a law numbered by chapter
+    r"\b(?P<art>[Aa]rtikel (?P<num>\d+[a-z]?))(?![:.]\d|[a-z\d])"
+    r"(?:, (?P<lid>" + "|".join(_ORDINALS) + r") lid)?"
     r"(?:, onderdeel (?P<ond>[a-z])\b)?"
 )
 _SAME_LID = re.compile(r"\b(?P<het>[Hh]et) (?P<lid>" + "|".join(_ORDINALS) + r") lid\b")
@@ -540,8 +542,18 @@ def _quote_short(text: str) -> str:
     return f"'{text}'" if len(text) <= 80 else f"'{text[:77]}...'"
 
 
-_OTHER_LAW = re.compile(
-    r"\b(van|uit|in) (de|het|die|dat) (?!regeling\b)|\b\w*[Ww]et\b|\bWetboek\b|\bbesluit\b|\bverordening\b"
+# "van de Archiefwet 1995", "van die wet", "uit het Burgerlijk Wetboek" right after the
+# citation, or a law named in its phrase.
+_OF_THE = re.compile(r"(van|uit|in) (de|het|die|dat) (?!regeling\b)")
+_LAW_WORD = re.compile(r"\b\w*[Ww]et\b|\bWetboek\b|\bbesluit\b|\bverordening\b")
+
+
+_CITED_PART = re.compile(
+    r"^(?:,?\s*(?:(?:"
+    + "|".join(_ORDINALS)
+    + r")(?:(?:,| en| tot en met) (?:"
+    + "|".join(_ORDINALS)
+    + r"))* lid|aanhef(?: en)?|onderdeel \w+|onder \w+|sub \w+|\w+ (?:volzin|zin))\b)*"
 )
 
 
@@ -550,7 +562,12 @@ def _external(after: str) -> bool:
     next ';', ':' or sentence end) names one ('van de Archiefwet 1995', 'van die wet',
     'Gemeentewet'), as in 'artikel 26, eerste en tweede lid, van de Archiefwet'."""
     phrase = re.split(r"[;:]|\.(?:\s|$)", after, maxsplit=1)[0][:120]
-    return bool(_OTHER_LAW.search(phrase))
+    # Only the words right after the lid and onderdeel that belong to the citation: in
+    # "bedoeld in artikel 2, vierde lid, de algemene aanwijzingen, ... van de afspraken" the
+    # 'van de' is no law (Letterhoeke art. 20); "artikel 26 tweede lid van de Archiefwet" is.
+    rest = _CITED_PART.sub("", phrase, count=1).lstrip(" ,")
+    segment = re.split(r"[,(]", rest, maxsplit=1)[0]
+    return bool(_OF_THE.match(segment) or _LAW_WORD.search(segment))
 
 
 def _lid_label(artikel: _Artikel, index: int) -> str:

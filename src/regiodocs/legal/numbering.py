@@ -29,8 +29,9 @@ HANDWRITTEN_CITATION = re.compile(
     r"|\bonder\s+[a-z]\b(?![°'\w-])"
     # "het vorige lid", "het voorgaande artikel": Ar 3.29, tweede lid, cites them by number.
     r"|\b(het|dit)\s+(vorige|voorgaande|volgende)\s+(lid|artikel)\b"
-    # "artikel 7" of this regeling; "artikel 28 van de wet" or "... van de Jeugdwet" is fine.
-    r"|\bartikel\s+\d+(\.\d+)*[a-z]?\b(?![^;]*?\bvan\s+(de|het|Boek)\s+(wet\b|Wet\b|Jeugdwet|Gemeentewet|Archiefwet|Burgerlijk|\d))",
+    # "artikel 7" of this regeling; "artikel 28 van de wet", "... van de Jeugdwet", "... van
+    # de Algemene wet bestuursrecht", "artikel 96 van de Provinciewet", "... van die wet" is fine.
+    r"|\bartikel\s+\d+(\.\d+)*[a-z]?\b(?![^;]*?\bvan\s+(de|het|die|Boek)\s+((?:(?!regeling\b)\w+\s+){0,3}\w*wet\b|Wetboek|Burgerlijk|\d))",
     re.IGNORECASE,
 )
 
