@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from docx import Document
 from ruamel.yaml import YAML
 
 from tests.test_import import as_plain_text, rendered, words
@@ -130,8 +131,6 @@ def in_form(path: Path, form: str, folder: Path) -> Path:
         target = folder / f"{path.stem}.txt"
         target.write_text("\n".join(lines), encoding="utf-8")
         return target
-    from docx import Document
-
     document = Document()  # each markdown heading a Word heading, in its own place
     for line in markdown.splitlines()[1:]:
         heading = line.startswith("#")
@@ -234,6 +233,24 @@ def test_drents_regeling_annexed_to_a_besluit_without_its_signatures(
     # the toelichting, whose headings 'Artikel 1' and 'Artikel 16' are no articles, is apart
     assert data["algemene_toelichting"].startswith("Toelichting bij de Regeling RHC Drents")
     assert "Aan rijkszijde treedt de Minister" in data["algemene_toelichting"]
+    # the financial bijlage after it is kept there too (a regeling here has no bijlagen), and
+    # the import says where, with the line (paragraph in Word) where it starts
+    assert "Het Rijk (RAD)" in data["algemene_toelichting"]
+    heading = "Financiële bijlage bij de Regeling RHC Drents Archief"
+    where = next(
+        n
+        for n, line in enumerate(
+            source.read_text(encoding="utf-8").splitlines()
+            if form != "docx"
+            else [p.text for p in Document(str(source)).paragraphs],
+            start=1,
+        )
+        if line.strip("# ") == heading
+    )
+    assert (
+        f"niet overgenomen: bijlage '{heading}' (regel {where} en verder) staat in de "
+        "algemene toelichting" in result.output
+    )
     assert data["aanhef"]["bestuursorganen"] == ["raad", "college"]
 
 

@@ -359,11 +359,14 @@ def parse(text: str | Layout) -> Parsed:
         loose_text.clear()
 
     toelichting: list[str] = []
+    annexes: list[tuple[int, str]] = []  # a bijlage after the toelichting (Drents Archief)
     for number, line in lines:
         heading = _HEADING.match(line)
         if toelichting:
             # Everything after the toelichting heading explains the regeling: kept apart.
             text = _clean(heading.group(1) if heading else line)
+            if heading and _BIJLAGE.match(text):
+                annexes.append((number, text))
             if text:
                 toelichting.append(text)
             continue
@@ -526,6 +529,12 @@ def parse(text: str | Layout) -> Parsed:
         omitted.append(
             f"toelichting ({len(toelichting)} regels) apart gehouden als toelichting, niet als artikelen"
         )
+    for number, name in annexes:
+        # regiodocs' regeling has no bijlagen: the text is kept, and said where.
+        omitted.append(
+            f"bijlage '{name}' (regel {number} en verder) staat in de algemene toelichting, "
+            "want een regeling in regiodocs heeft geen bijlagen"
+        )
     return Parsed(
         title,
         " ".join(_clean(p) for p in preamble),
@@ -648,7 +657,7 @@ def _references(chapters: list[_Hoofdstuk]) -> int:
 # number of the paragraph), so what cannot be placed is reported where the user finds it.
 
 _PLAIN_HEADING = re.compile(
-    r"^(Artikel\s+\d+[a-z]?|Hoofdstuk\s+([IVXLC]+|\d+)|Paragraaf\s+\d+|§\s*\d+|Bijlage|Toelichting)\b",
+    r"^(Artikel\s+\d+[a-z]?|Hoofdstuk\s+([IVXLC]+|\d+)|Paragraaf\s+\d+|§\s*\d+|(?:Financiële )?Bijlage|Toelichting)\b",
     re.IGNORECASE,
 )
 # A label alone on its line, as wetten.overheid.nl copies leden and onderdelen: "1", "2.", "a."
