@@ -25,7 +25,7 @@ from regiodocs.documents.render import make_environment, render_document
 from regiodocs.documents.views.common import KINDS, Job
 from regiodocs.output import pdf
 from regiodocs.output.cache import Cache, TemplateCode, html_key, is_html
-from regiodocs.output.convert import Document, Progress, convert_all
+from regiodocs.output.convert import ConversionCaches, Document, Progress, convert_all
 from regiodocs.output.manifest import scope_key
 from regiodocs.output.store import Output, Scope, switch
 from regiodocs.output.write import build_lock
@@ -38,6 +38,7 @@ class BuildReport:
     removed: list[Path] = field(default_factory=list)  # outputs this build no longer makes
     converted: list[str] = field(default_factory=list)  # outputs made anew (not from the cache)
     from_cache: list[str] = field(default_factory=list)
+    by_pandoc: list[str] = field(default_factory=list)  # of the converted: through pandoc
     pandoc_runs: int = 0
     notices: list[str] = field(default_factory=list)  # e.g. a damaged cache entry rebuilt
 
@@ -122,28 +123,21 @@ def build_jobs(
     documents, web pages and Word files; new entries are stored only after the switch.
     """
     folder = build_dir / ".cache"
-    cache = Cache(folder) if use_cache else None  # Word files
+    conversions = ConversionCaches.under(folder) if use_cache else None
     page_cache = Cache(folder / "html") if use_cache else None
     code_cache = Cache(folder / "sjablonen") if use_cache else None
-    reference_cache = Cache(folder / "referenties") if use_cache else None
     notices: list[str] = []
     code = TemplateCode(code_cache, notices) if code_cache is not None else None
     env = make_environment(template_dir, code)
     documents = [Document(str(job.output), render_document(env, job), job.meta) for job in jobs]
     pdfs = pdf.Background(documents, build_dir / ".cache" / "pdf" if use_cache else None)
-    result = convert_all(
-        documents,
-        cache,
-        reference_cache=reference_cache,
-        workers=workers,
-        batch=batch,
-        progress=progress,
-    )
+    result = convert_all(documents, conversions, workers=workers, batch=batch, progress=progress)
     pages, page_keys, new_pages = _html_pages(documents, page_cache, notices)
     pdf_result = pdfs.result()
     report = BuildReport(
         converted=result.converted,
         from_cache=result.from_cache,
+        by_pandoc=result.by_pandoc,
         pandoc_runs=result.pandoc_runs,
         notices=result.notices + pdf_result.notices + notices,
     )
@@ -163,11 +157,11 @@ def build_jobs(
         switched = switch(build_dir, outputs, scope)
         report.written, report.unchanged = switched.written, switched.unchanged
         report.removed = switched.removed
+        if conversions is not None:
+            result.store(conversions)
         stores = (
-            (cache, result.made, set(result.keys)),
             (page_cache, new_pages, page_keys),
             (code_cache, code.pending if code else {}, code.used if code else set()),
-            (reference_cache, result.new_references, result.reference_keys),
         )
         for store, new, used in stores:
             if store is not None:

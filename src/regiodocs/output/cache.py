@@ -104,6 +104,21 @@ def reference_key(pandoc: str, style: object, template_digest: str | None) -> st
     return h.hexdigest()
 
 
+def raw_key(markdown: str, reference: str) -> str:
+    """The cache key of pandoc's own output for a document: its Markdown and the key of its
+    reference document (which covers pandoc, the batch script and the Word-writing code)."""
+    h = hashlib.sha256()
+    for part in (
+        "pandoc",
+        __version__,
+        os.environ.get("SOURCE_DATE_EPOCH", ""),
+        reference,
+        markdown,
+    ):
+        h.update(part.encode("utf-8") + b"\0")
+    return h.hexdigest()
+
+
 class Cache:
     """Finished documents by conversion key, in one folder."""
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from regiodocs.content.models.regio import Huisstijl
 from regiodocs.documents.views.common import DocMeta
-from regiodocs.output.cache import Cache, conversion_key, reference_key
+from regiodocs.output.cache import Cache, conversion_key, raw_key, reference_key
 from regiodocs.output.house_style import build_reference_docx, pandoc_default_reference
 from regiodocs.output.template import Sjabloon, reference_from_template
 from regiodocs.output.write import (
@@ -49,67 +49,106 @@ class Document:
     meta: DocMeta
 
 
+@dataclass(frozen=True)
+class ConversionCaches:
+    """Where conversions are kept: finished Word files by everything that shapes them;
+    pandoc's own output by what pandoc sees (the Markdown and the reference document), so
+    a document whose text is unchanged but whose properties changed (the fingerprint of an
+    edited regeling) is only finished again, not converted; reference documents per house
+    style."""
+
+    docx: Cache
+    pandoc: Cache
+    references: Cache
+
+    @classmethod
+    def under(cls, folder: Path) -> ConversionCaches:
+        return cls(Cache(folder), Cache(folder / "pandoc"), Cache(folder / "referenties"))
+
+
 @dataclass
 class Conversions:
     """The .docx of every document, in order, and how each was obtained."""
 
     docx: list[bytes]
     keys: list[str]  # the cache key of each document
-    converted: list[str] = field(default_factory=list)
+    converted: list[str] = field(default_factory=list)  # made anew: by pandoc or finished again
     from_cache: list[str] = field(default_factory=list)
-    is_new: list[bool] = field(default_factory=list)  # per document: converted by this build
+    by_pandoc: list[str] = field(default_factory=list)  # of the converted: those pandoc converted
     pandoc_runs: int = 0
     notices: list[str] = field(default_factory=list)
-    # The reference documents (by cache key) this build used, and those it made anew.
-    reference_keys: set[str] = field(default_factory=set)
-    new_references: dict[str, bytes] = field(default_factory=dict)
+    # Per cache (docx, pandoc, references): the entries made anew and the keys this build used.
+    new: dict[str, dict[str, bytes]] = field(default_factory=dict)
+    used: dict[str, set[str]] = field(default_factory=dict)
 
-    @property
-    def made(self) -> dict[str, bytes]:
-        """The Word files converted anew (not from the cache), by cache key."""
-        return {
-            key: data
-            for key, data, is_new in zip(self.keys, self.docx, self.is_new, strict=True)
-            if is_new
-        }
+    def store(self, caches: ConversionCaches) -> None:
+        """Keep the new entries; drop what the caches hold beyond their bound."""
+        for name in ("docx", "pandoc", "references"):
+            store: Cache = getattr(caches, name)
+            for key, data in self.new.get(name, {}).items():
+                store.put(key, data)
+            store.keep_only(self.used.get(name, set()))
 
 
 def convert_all(
     documents: list[Document],
-    cache: Cache | None,
+    caches: ConversionCaches | None,
     *,
-    reference_cache: Cache | None = None,
     workers: int | None = None,
     batch: bool = True,
     progress: Progress | None = None,
 ) -> Conversions:
-    """Convert every document not in the cache (the caller stores the new ones)."""
+    """Convert every document not in the caches (the caller stores the new entries)."""
     remove_stale(None)  # what killed builds left in the system temp folder
     pandoc = find_pandoc()
     keys = [conversion_key(pandoc, d.markdown, d.meta) for d in documents]
     found: dict[int, bytes] = {}
     notices: list[str] = []
-    if cache is not None:
+    raw_keys: dict[int, str] = {}
+    if caches is not None:
         for n, key in enumerate(keys):
-            data = cache.get(key, documents[n].name, notices)
+            data = caches.docx.get(key, documents[n].name, notices)
             if data is not None:
                 found[n] = data
+        for n in range(len(documents)):  # converted before, to be finished again
+            if n not in found:
+                meta = documents[n].meta
+                raw_keys[n] = raw_key(documents[n].markdown, _reference_key(pandoc, meta))
+                raw = caches.pandoc.get(raw_keys[n], documents[n].name, notices)
+                if raw is not None:
+                    found[n] = finish_checked(raw, meta)
     todo = [n for n in range(len(documents)) if n not in found]
-    runner = _Runner(pandoc, documents, todo, len(found), progress, reference_cache, notices)
+    refinished = [n for n in raw_keys if n in found]
+    references = caches.references if caches is not None else None
+    runner = _Runner(pandoc, documents, todo, len(found), progress, references, notices)
     if todo:
         runner.run(workers or os.cpu_count() or 1, batch)
     found.update(runner.results)
+    made = sorted([*todo, *refinished])
     return Conversions(
-        reference_keys=runner.reference_keys,
-        new_references=runner.new_references,
         docx=[found[n] for n in range(len(documents))],
         keys=keys,
-        converted=[documents[n].name for n in todo],
-        from_cache=[documents[n].name for n in range(len(documents)) if n not in todo],
-        is_new=[n in todo for n in range(len(documents))],
+        converted=[documents[n].name for n in made],
+        from_cache=[documents[n].name for n in range(len(documents)) if n not in made],
+        by_pandoc=[documents[n].name for n in todo],
         pandoc_runs=runner.pandoc_runs,
         notices=notices,
+        new={
+            "docx": {keys[n]: found[n] for n in made},
+            "pandoc": {raw_keys[n]: runner.raw[n] for n in todo if n in raw_keys},
+            "references": runner.new_references,
+        },
+        used={
+            "docx": set(keys),
+            "pandoc": set(raw_keys.values()),
+            "references": runner.reference_keys,
+        },
     )
+
+
+def _reference_key(pandoc: str, meta: DocMeta) -> str:
+    digest = meta.sjabloon.digest if meta.sjabloon is not None else None
+    return reference_key(pandoc, meta.huisstijl, digest)
 
 
 class _Runner:
@@ -130,6 +169,7 @@ class _Runner:
         self.notices = notices if notices is not None else []
         self.reference_keys: set[str] = set()
         self.new_references: dict[str, bytes] = {}
+        self.raw: dict[int, bytes] = {}  # pandoc's own output, by document
         self.documents = documents
         self.todo = todo
         self.done = done
@@ -166,8 +206,7 @@ class _Runner:
             style = (meta.huisstijl, meta.sjabloon)
             if style in references:
                 continue
-            template_digest = meta.sjabloon.digest if meta.sjabloon is not None else None
-            key = reference_key(self.pandoc, meta.huisstijl, template_digest)
+            key = _reference_key(self.pandoc, meta)
             self.reference_keys.add(key)
             data = None
             if self.reference_cache is not None:
@@ -243,8 +282,10 @@ class _Runner:
         with self.lock:
             n = self.by_target[target]
         doc = self.documents[n]
-        data = finish_checked(target.read_bytes(), doc.meta)
+        raw = target.read_bytes()
+        data = finish_checked(raw, doc.meta)
         with self.lock:
+            self.raw[n] = raw
             self.results[n] = data
             self.done += 1
             if self.progress:
