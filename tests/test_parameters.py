@@ -159,6 +159,16 @@ PROVISIONS = [
         "inlichtingen, art. 17 Wgr)",
     ),
     (
+        "inlichtingen-binnen-weken",
+        "6",
+        "geven de raden binnen zes weken schriftelijk de inlichtingen die een of meer leden van "
+        "een raad vragen.",
+        "WGR-10",
+        "0",
+        "gevraagde inlichtingen worden volgens de tekst binnen nul weken gegeven; een termijn "
+        "van minder dan een week regelt geen wijze van inlichtingen (art. 16, 17 en 19 Wgr)",
+    ),
+    (
         "ab-quorum",
         "meer dan de helft",
         "kan alleen beraadslagen en besluiten als meer dan de helft van het aantal zitting "
@@ -207,10 +217,12 @@ def test_a_parametric_provision_prints_its_value_and_the_rule_reads_it(
     check = run("check")
     assert check.exit_code == 1
     line = _line_of(project, f"{parameter}: {unlawful}")
-    (error,) = _errors(check, code)
-    assert error.startswith(f"content/utrecht-west/regeling.yaml:{line}:"), error
-    assert f"[regeling.parameters.{parameter}]" in error
-    assert message in error
+    errors = _errors(check, code)  # one per lid that prints the value
+    assert errors
+    for error in errors:
+        assert error.startswith(f"content/utrecht-west/regeling.yaml:{line}:"), error
+        assert f"[regeling.parameters.{parameter}]" in error
+        assert message in error
     assert _outcome(run("wgr-toets"), code) == "NIET"
 
 
@@ -239,3 +251,23 @@ def test_free_text_is_read_as_printed_and_located_at_the_lid(
     (error,) = _errors(check, "WGR-11")
     assert error.startswith(f"content/utrecht-west/regeling.yaml:{line}:"), error
     assert "ten minste een keer per jaar; de wet eist ten minste twee keer per jaar" in error
+
+
+def test_a_lid_granting_information_without_a_term_goes_to_a_lawyer(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    # Every lid that grants information on request must state a term and a form; one that
+    # does not is left to a lawyer, and the warning names that lid (art. 16, 17 and 19 Wgr).
+    edit(
+        project / REGELING,
+        "geven de raden binnen ((inlichtingen-binnen-weken)) weken schriftelijk de inlichtingen",
+        "geven de raden de inlichtingen",
+    )
+    check = run("check")
+    assert check.exit_code == 0
+    (warning,) = [w for w in check.output.splitlines() if "regeling.yaml" in w and "WGR-10" in w]
+    assert (
+        "juridisch te beoordelen in artikel 14: regelt artikel 14, tweede lid, de wijze "
+        "(termijn en vorm) waarop gevraagde inlichtingen worden gegeven" in warning
+    )
+    assert _outcome(run("wgr-toets"), "WGR-10") == "TE"

@@ -778,6 +778,38 @@ def _db(t: _Toets, u: Uitkomst) -> None:
         )
 
 
+def _gevraagd(t: _Toets, u: Uitkomst, g: Gedrukt) -> None:
+    """Information asked for (art. 16, 17, 19): every lid that grants it must state the wijze,
+    a term ('binnen vier weken', at least one week) and a form ('schriftelijk'). A lid
+    without them is left to a lawyer; a term of nil weeks is an error."""
+    leden = [i for i, tekst in enumerate(g.leden) if re.search(r"\bvragen\b|\bgevraagde", tekst)]
+    zonder_wijze = []
+    for lid in leden:
+        termijn = re.search(r"binnen (\w+) weken?\b", g.leden[lid])
+        if termijn is None or not re.search(
+            r"schriftelijk|mondeling|in een vergadering", g.leden[lid]
+        ):
+            zonder_wijze.append(lid)
+            continue
+        aantal = getal(termijn.group(1))
+        naam = t.parameter(u, g, lid, termijn.group(1))
+        if aantal is None or aantal < 1:
+            t.fout_in_waarde(
+                u,
+                g,
+                lid,
+                naam,
+                f"gevraagde inlichtingen worden volgens de tekst binnen {termijn.group(1)} weken gegeven; een termijn van minder dan een week regelt geen wijze van inlichtingen (art. 16, 17 en 19 Wgr)",
+            )
+    if not leden or zonder_wijze:
+        plaatsen = fmt.opsomming([g.plaats(lid) for lid in zonder_wijze]) or g.nummer
+        t.review(
+            u,
+            g,
+            f"regelt {plaatsen}{',' if ' lid' in plaatsen else ''} de wijze (termijn en vorm) waarop gevraagde inlichtingen worden gegeven",
+        )
+
+
 def _ongevraagd(t: _Toets, u: Uitkomst, g: Gedrukt) -> None:
     """Information the board gives unasked: the text must say how often, at least once a
     year; 'ten minste nul keer per jaar' promises nothing."""
@@ -835,12 +867,7 @@ def _informatie(t: _Toets, u: Uitkomst) -> None:
             u, g, r"\bcollege", "de tekst regelt geen inlichtingen aan het college (art. 16, 18)"
         )
         _ongevraagd(t, u, g)
-        if not re.search(r"binnen (\w+) weken", g.tekst):
-            t.review(
-                u,
-                g,
-                "regelt de tekst de wijze (termijn en vorm) waarop inlichtingen worden gegeven",
-            )
+        _gevraagd(t, u, g)
     for g in ontslag:
         wie = "college" if t.collegeregeling else "raad"
         t.demand(
