@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from browser import chromium, find_chromium  # noqa: E402
+
+from regiodocs import fmt  # noqa: E402
 
 REGION = "utrecht-west"
 RUNS = 30
@@ -43,30 +46,55 @@ function ready(kind) {
 }
 (function poll() {
   var update = ready("update"), checked = ready("gecontroleerd");
-  if (update && checked) { done([update.tijd, update.volgend, checked.tijd]); }
+  if (update && checked) {
+    done([update.tijd, update.volgend, checked.tijd, update.verstuurd, update.ontvangen]);
+  }
   else { setTimeout(poll, 5); }
 })();
 """
 
 
-def _wait_painted(driver: Any, started: float) -> tuple[float, float, float]:
+def _wait_painted(driver: Any, started: float) -> list[float]:
     """When the page painted the new text after the write ('update'), the start of the frame
-    after that, and when it painted the result of the check of the whole region."""
-    marks = driver.execute_async_script(_WAIT_SCRIPT, started)
-    return float(marks[0]), float(marks[1]), float(marks[2])
+    after that, when it painted the result of the check of the whole region, when the server
+    sent the new text and when the page received it."""
+    return [float(mark) for mark in driver.execute_async_script(_WAIT_SCRIPT, started)]
+
+
+def _look_at(driver: Any, text: str) -> None:
+    """Scroll the part with ``text`` to the middle of the window: the writer looks at what
+    they change, so the browser has to draw it (not only parts out of view)."""
+    found = driver.execute_script(
+        "var t = arguments[0];"
+        "var part = Array.from(document.querySelectorAll('main > .deel'))"
+        "  .find(function (d) { return d.textContent.indexOf(t) >= 0; });"
+        "if (!part) { return false; }"
+        "part.scrollIntoView({block: 'center'}); return true;",
+        text,
+    )
+    if not found:
+        raise RuntimeError(f"de tekst voor de meting staat niet op de pagina: {text}")
 
 
 def _measure(driver: Any, path: Path, variants: tuple[str, str]) -> dict[str, list[float]]:
-    series: dict[str, list[float]] = {"getekend": [], "volgend_frame": [], "gecontroleerd": []}
+    series: dict[str, list[float]] = {
+        "getekend": [],
+        "volgend_frame": [],
+        "gecontroleerd": [],
+        "server": [],
+        "browser": [],
+    }
     for run in range(RUNS):
         text = variants[run % 2]
         time.sleep(0.15)  # let the previous update settle, as between two saves
         started = time.time() * 1000
         path.write_text(text, encoding="utf-8")
-        painted, next_frame, checked = _wait_painted(driver, started)
+        painted, next_frame, checked, sent, _received = _wait_painted(driver, started)
         series["getekend"].append(painted - started)
         series["volgend_frame"].append(next_frame - started)
         series["gecontroleerd"].append(checked - started)
+        series["server"].append(sent - started)  # noticing the save, reading, rendering
+        series["browser"].append(painted - sent)  # the event on its way, patch and paint
     return series
 
 
@@ -177,6 +205,7 @@ def main() -> int:
             clause.group(1), clause.group(1).rstrip(".") + ", aan de Blekerijlaan.", 1
         )
         driver.get(base + "doc/regio/utrecht-west-regeling")
+        _look_at(driver, "Het openbaar lichaam is gevestigd in")
         clause_ms = _measure(driver, regeling, (edited, original))
 
         voorstel = folder / "raadsvoorstellen" / "01-regiovisie-vaststellen.yaml"
@@ -196,6 +225,7 @@ def main() -> int:
             1,
         )
         driver.get(base + "doc/woerden/raadsvoorstel-regiovisie-vaststellen")
+        _look_at(driver, fmt.datum(date.fromisoformat(found.group(1))))
         date_ms = _measure(driver, voorstel, (moved, text))
         driver.quit()
         driver = None
@@ -243,7 +273,8 @@ def main() -> int:
             if isinstance(t, dict):
                 print(f"    {stage:<12}{t['median_ms']:>8}{t['p95_ms']:>8}")
     print("getekend: de nieuwe tekst staat op het scherm (frame getekend); volgend_frame: het")
-    print("begin van het frame daarna; gecontroleerd: de uitkomst van de volledige controle")
+    print("begin van het frame daarna; gecontroleerd: de uitkomst van de volledige controle;")
+    print("server: van opslaan tot verstuurd; browser: van verstuurd tot getekend")
     print(f"-> {out.relative_to(ROOT)}")
     return 0
 
