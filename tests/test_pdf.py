@@ -557,3 +557,34 @@ def test_an_odd_letterhead_still_gives_a_pdf(tmp_path: Path) -> None:
     with pikepdf.open(io.BytesIO(data)) as document:
         assert "/XObject" not in document.pages[0].Resources
         assert float(document.pages[0].MediaBox[3]) == pytest.approx(841.89, abs=0.1)  # A4
+
+
+def test_the_pdf_cache_key_follows_only_the_properties_the_letterhead_shows(
+    tmp_path: Path,
+) -> None:
+    """The regeling's fingerprint is a Word property, not printed: a new fingerprint does
+    not make the PDF again, unless the municipality's letterhead shows it in a field."""
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    from regiodocs.output.template import Sjabloon
+
+    old = replace(_meta(), eigenschappen=(("Vingerafdruk regeling", "AAAA-1111-AAAA"),))
+    new = replace(_meta(), eigenschappen=(("Vingerafdruk regeling", "BBBB-2222-BBBB"),))
+    assert pdf.pdf_key("Tekst.", old) == pdf.pdf_key("Tekst.", new)
+    doc = Document()
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    doc.sections[0].header.paragraphs[0]._p.append(
+        parse_xml(
+            f"<w:fldSimple {w} w:instr=' DOCPROPERTY \"Vingerafdruk regeling\" '>"
+            "<w:r><w:t>vingerafdruk</w:t></w:r></w:fldSimple>"
+        )
+    )
+    out = io.BytesIO()
+    doc.save(out)
+    shows_it = Sjabloon.from_bytes("proef.docx", out.getvalue())
+    old, new = replace(old, sjabloon=shows_it), replace(new, sjabloon=shows_it)
+    assert pdf.pdf_key("Tekst.", old) != pdf.pdf_key("Tekst.", new)
+    path = tmp_path / "proef.pdf"
+    path.write_bytes(pdf.render_pdf("Tekst.", new))
+    assert "BBBB-2222-BBBB" in _text(path)

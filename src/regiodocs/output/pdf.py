@@ -209,6 +209,28 @@ def _letterhead_of(sjabloon: Sjabloon) -> Letterhead | None:
     return read_letterhead(sjabloon.data)
 
 
+def _letterhead_fields(meta: DocMeta) -> frozenset[str]:
+    """The properties (casefolded) that fields in the letterhead of the document's template
+    show; none without a template."""
+    found = _letterhead_of(meta.sjabloon) if meta.sjabloon is not None else None
+    if found is None:
+        return frozenset()
+    names: set[str] = set()
+
+    def walk(blocks: tuple[LetterBlock, ...] | None) -> None:
+        for block in blocks or ():
+            if isinstance(block, LetterParagraph):
+                names.update(r.fieldname for r in block.runs if r.fieldname)
+            else:
+                for row in block.rows:
+                    for cell in row:
+                        walk(cell)
+
+    for part in (found.header, found.footer, found.first_header, found.first_footer):
+        walk(part)
+    return frozenset(names)
+
+
 def _short(value: str, limit: int = 1000) -> str:
     """A metadata value within PDF/A's limit on strings (32,767 bytes, UTF-16 in the
     document information): the text itself keeps every character."""
@@ -816,13 +838,18 @@ def _writer_fingerprint() -> str:
 
 def pdf_key(markdown: str, meta: DocMeta) -> str:
     """Cache key over everything that shapes a PDF: the writer (``_writer_fingerprint``),
-    the metadata, SOURCE_DATE_EPOCH and the Markdown."""
+    the metadata, SOURCE_DATE_EPOCH and the Markdown. Of the extra document properties
+    (``meta.eigenschappen``, such as the regeling's fingerprint) only those a field of the
+    template's letterhead shows: the PDF prints no other (they are Word properties), so an
+    edit of the regeling does not make every raadsvoorstel's PDF again."""
+    shown = _letterhead_fields(meta)
+    eigenschappen = tuple((n, v) for n, v in meta.eigenschappen if n.casefold() in shown)
     h = hashlib.sha256()
     for part in (
         __version__,
         _writer_fingerprint(),
         os.environ.get("SOURCE_DATE_EPOCH", ""),
-        repr(meta),
+        repr(replace(meta, eigenschappen=eigenschappen)),
         markdown,
     ):
         h.update(part.encode("utf-8"))
