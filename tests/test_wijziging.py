@@ -908,3 +908,24 @@ def test_article_already_in_place_gets_no_redundant_placement() -> None:
         toepassen(work, instructie.op)
         if instructie.op.soort == "artikel-verplaatsen":
             assert [[a.id for a in arts] for _, _, arts in work.containers()] != containers
+
+
+def test_renamed_ids_are_no_change_of_the_text() -> None:
+    """Ids are not part of the text. A chapter whose id was renamed was 'inserted' next to
+    itself and drafting failed ("hoofdstuk 5 komt 2 keer voor"); a renamed article was struck
+    and inserted again word for word."""
+
+    def rename(d: dict[str, Any]) -> None:
+        chapter(d, "h-organisatie")["id"] = "h-organisatie-nieuw"
+        chapter(d, "h-bestuur")["paragrafen"][4]["id"] = "p-commissies-nieuw"
+        article(d, "archief")["id"] = "archief-nieuw"
+
+    assert drafted(rename)[0] == []
+
+    def rename_and_change(d: dict[str, Any]) -> None:
+        rename(d)
+        chapter(d, "h-organisatie-nieuw")["titel"] = "Organisatie en archief"
+
+    assert drafted(rename_and_change)[0] == [
+        "Het opschrift van hoofdstuk 5 komt te luiden: Organisatie en archief."
+    ]

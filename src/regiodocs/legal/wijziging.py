@@ -19,8 +19,10 @@ from __future__ import annotations
 import difflib
 import re
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from regiodocs import fmt
 from regiodocs.content.facts import Facts
@@ -1045,17 +1047,71 @@ def _hints(old: Tekst, new: Tekst) -> list[str]:
     return hints
 
 
+def _same_ids(old: Tekst, new: Tekst) -> Tekst:
+    """``new`` with the ids of old chapters, paragraphs and articles that were only renamed.
+
+    Versions are paired by id, and ids are not part of the text: a chapter whose id changed
+    but whose number and heading (or articles) did not would otherwise be "inserted" next to
+    itself ("hoofdstuk 5 komt 2 keer voor") and an article with a new id struck and inserted
+    again, word for word. A new id takes the old one when exactly one old item that has
+    left matches it: a chapter or paragraph by number and heading or by its articles, an
+    article by number and text."""
+    new = new.copy()
+
+    def rename(olds: list[Any], news: list[Any], same: Callable[[Any, Any], bool]) -> None:
+        new_ids = {x.id for x in news}
+        old_ids = {x.id for x in olds}
+        gone = [x for x in olds if x.id not in new_ids]
+        for item in news:
+            if item.id in old_ids:
+                continue
+            matches = [x for x in gone if same(x, item)]
+            if len(matches) == 1:
+                item.id = matches[0].id
+                gone.remove(matches[0])
+
+    def ids(arts: list[TArtikel]) -> list[str]:
+        return [a.id for a in arts]
+
+    def division(a: Any, b: Any) -> bool:
+        arts_a = ids(a.artikelen) + [
+            i for p in getattr(a, "paragrafen", []) for i in ids(p.artikelen)
+        ]
+        arts_b = ids(b.artikelen) + [
+            i for p in getattr(b, "paragrafen", []) for i in ids(p.artikelen)
+        ]
+        return bool((a.nummer, a.titel) == (b.nummer, b.titel) or (arts_a and arts_a == arts_b))
+
+    rename(
+        old.artikelen(),
+        new.artikelen(),
+        lambda a, b: (a.nummer, a.inhoud()) == (b.nummer, b.inhoud()),
+    )
+    rename(old.hoofdstukken, new.hoofdstukken, division)
+    old_chapters = {h.id: h for h in old.hoofdstukken}
+    for h in new.hoofdstukken:
+        if h.id in old_chapters:
+            rename(old_chapters[h.id].paragrafen, h.paragrafen, division)
+    return new
+
+
 def draft(
     old: Regeling, new: Regeling, van: str = "oud", naar: str = "nieuw", *, herziening: bool = False
 ) -> Wijziging:
     """The wijzigingsregeling from ``old`` to ``new``; replaying it gives exactly ``new``."""
-    old_text, new_text = consolidated(old), consolidated(new)
-    result = Wijziging(new.citeertitel, van, naar, nieuwe_tekst=text_lines(new_text))
+    old_text, as_written = consolidated(old), consolidated(new)
+    result = Wijziging(new.citeertitel, van, naar, nieuwe_tekst=text_lines(as_written))
     if herziening:
         return result
     failure = NietExact(_NIET_EXACT)
-    strategies = [(o, f) for f in (False, True) for o in ("split", "first", "last")]
-    for order, deletions_first in strategies:
+    # Renamed ids paired first; the ids as written if that cannot be drafted exactly.
+    strategies = [
+        (t, o, f)
+        for t in (_same_ids(old_text, as_written), as_written)
+        for f in (False, True)
+        for o in ("split", "first", "last")
+    ]
+    for new_text, order, deletions_first in strategies:
         try:
             result.instructies = _instructions(old_text, new_text, order, deletions_first).out
         except NietExact as e:
