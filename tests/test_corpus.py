@@ -16,6 +16,10 @@ from click.testing import Result
 from docx import Document
 from ruamel.yaml import YAML
 
+from regiodocs.content.check import check_regeling_source
+from regiodocs.content.load import load_yaml_file
+from regiodocs.content.models.regeling import Regeling
+from regiodocs.legal.wijziging import apply, draft, regeling_text
 from tests.test_import import as_plain_text, rendered, words
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -278,3 +282,52 @@ def test_letterhoeke_without_a_municipal_body_asks_for_the_type(
         "archiefbescheiden",
         "collecties",
     ]
+
+
+def _regeling(path: Path) -> Regeling:
+    regeling, findings = check_regeling_source(load_yaml_file(path, "regeling"))
+    assert regeling is not None, [str(f) for f in findings]
+    return regeling
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_an_imported_regeling_can_be_amended_exactly(
+    name: str, project: Path, run: Callable[..., Result]
+) -> None:
+    """What the issue asks of a lawyer's day: import a published text, amend it, and get
+    instructions that, applied to the old text, give exactly the new one, keeping the
+    numbers in force (an inserted article is 5a)."""
+    imported = project / "oud.yaml"
+    soort = ["--soort", SOORT[name]] if name in SOORT else []
+    result = run("import", str(CORPUS / name), "-o", str(imported), *soort)
+    assert result.exit_code == 0, result.output
+    yaml = YAML()
+    data = yaml.load(imported.read_text(encoding="utf-8"))
+    chapters = data["hoofdstukken"]
+    where = next(h for h in chapters if any(a["id"] == "artikel-5" for a in h["artikelen"]))
+    at = next(i for i, a in enumerate(where["artikelen"]) if a["id"] == "artikel-5")
+    where["artikelen"].insert(
+        at + 1,
+        {
+            "id": "artikel-5a",
+            "nummer": "5a",
+            "kop": "Evaluatie",
+            "leden": [
+                {"tekst": "Het algemeen bestuur evalueert de regeling eens in de vier jaar."}
+            ],
+        },
+    )
+    first_lid = next(a for h in chapters for a in h["artikelen"] if a["id"] == "artikel-4")
+    first_lid["leden"][0]["tekst"] += " Het algemeen bestuur kiest uit zijn midden een secretaris."
+    where["titel"] = where["titel"] + " en evaluatie"
+    changed = project / "nieuw.yaml"
+    with changed.open("w", encoding="utf-8") as out:
+        yaml.dump(data, out)
+    old, new = _regeling(imported), _regeling(changed)
+    wijziging = draft(old, new)
+    assert regeling_text(apply(old, wijziging)) == regeling_text(new)
+    zinnen = [i.zin for i in wijziging.instructies]
+    assert "Na artikel 5 wordt een artikel ingevoegd, luidende:" in zinnen
+    assert any(z.startswith("In artikel 4, eerste lid, wordt") for z in zinnen), zinnen
+    assert any(z.startswith("Het opschrift van hoofdstuk ") for z in zinnen), zinnen
+    assert len(zinnen) == 3 and not wijziging.hints  # no article renumbered
