@@ -271,3 +271,17 @@ def test_a_lid_granting_information_without_a_term_goes_to_a_lawyer(
         "(termijn en vorm) waarop gevraagde inlichtingen worden gegeven" in warning
     )
     assert _outcome(run("wgr-toets"), "WGR-10") == "TE"
+
+
+def test_a_quorum_the_toets_cannot_read_is_an_error_at_the_parameter(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    edit(project / REGELING, "ab-quorum: meer dan de helft", 'ab-quorum: "0,5"')
+    check = run("check")
+    assert check.exit_code == 1
+    (error,) = _errors(check, "WGR-07")
+    line = _line_of(project, 'ab-quorum: "0,5"')
+    assert error.startswith(f"content/utrecht-west/regeling.yaml:{line}:"), error
+    assert (
+        "de toets kan het quorum in de tekst niet lezen; de wet eist 'meer dan de helft'" in error
+    )

@@ -663,11 +663,17 @@ def _quorum(t: _Toets, u: Uitkomst, g: Gedrukt) -> None:
         return  # the regeling need not repeat the law; the Gemeentewet applies directly
     match = _QUORUM.search(g.leden[lid])
     if match is None:
-        t.fout(
+        gebruikt = [
+            m.group(1)
+            for m in PARAMETER.finditer(t.bron(g, lid))
+            if t.regeling and m.group(1) in t.regeling.parameters
+        ]
+        t.fout_in_waarde(
             u,
             g,
             lid,
-            f"de toets kan het quorum in de tekst niet lezen; schrijf 'meer dan de helft van het aantal zitting hebbende leden' ({GEMEENTEWET_20}) of gebruik een parameter",
+            gebruikt[0] if gebruikt else None,
+            f"de toets kan het quorum in de tekst niet lezen; de wet eist 'meer dan de helft' van het aantal zitting hebbende leden ({GEMEENTEWET_20})",
         )
         return
     woorden = match.group(0).strip()
