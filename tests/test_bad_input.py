@@ -3,6 +3,12 @@ and the right exit code, never a traceback, and leaves build/ byte-for-byte unch
 Cases that try to escape their place in the document build, and their text appears
 literally in the .docx.
 
+Cases can declare a fault under `fout` (tests/faults.py has the vocabulary: a read-only
+folder, a full disk, a rename that fails part-way, a damaged cache entry, a pandoc that
+hangs, writes garbage or is missing, an unreadable file or folder). A failed run leaves
+build/ unchanged, or, with `replaced: N`, exactly N outputs replaced, each named in the
+message; `outputs_exact` compares the outputs with a clean build of the shipped content.
+
 Cases marked `isolated` (alias bomb, deep nesting, 50 MB file, 1.5 MB line) run in a
 separate process capped at 1 GiB of memory and 30 s, proving the bounds in the README.
 """
@@ -23,6 +29,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT, snapshot
 from docx import Document
+from faults import Injector
 from ruamel.yaml import YAML
 
 from regiodocs.cli import main
@@ -97,6 +104,15 @@ def _limits() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
+def _outputs(build: Path) -> dict[str, bytes]:
+    """The documents in build/: not the manifest, the lock or the cache."""
+    return _outputs_of(snapshot(build))
+
+
+def _outputs_of(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {k: v for k, v in files.items() if not any(p.startswith(".") for p in Path(k).parts)}
+
+
 def _run(case: dict[str, Any], project: Path) -> tuple[int, str]:
     command = case.get("command", ["check"])
     if case.get("isolated"):
@@ -157,8 +173,11 @@ def test_bad_input_case(
     shutil.copy(ROOT / "regiodocs.toml", project / "regiodocs.toml")
     shutil.copytree(built, project / "build")
     _prepare(case, project)
+    faults = Injector(case, project, monkeypatch)
+    faults.prepare(lambda command: _run({"command": command}, project))
     before = snapshot(project / "build")
-    code, output = _run(case, project)
+    with faults.active():
+        code, output = _run(case, project)
     expect = case["expect"]
     assert code == expect["exit"], output
     assert "Traceback" not in output
@@ -174,8 +193,14 @@ def test_bad_input_case(
         assert not os.path.lexists(project / name), f"{name} is still there"
     for name in expect.get("present", []):
         assert os.path.lexists(project / name), f"{name} is gone"
-    if expect["exit"] != 0:
+    if "replaced" in expect:
+        _check_replaced(expect["replaced"], before, project / "build", output, code == 0)
+    elif expect["exit"] != 0:
         assert snapshot(project / "build") == before, "build/ changed after a failed run"
+    if expect.get("outputs_exact"):
+        assert _outputs(project / "build") == _outputs(built), "outputs differ from a clean build"
+    if expect["exit"] == 0:
+        faults.check_repaired()
     if "md_matches" in expect:
         spec = expect["md_matches"]
         (md,) = sorted(project.glob(spec["file"]))
@@ -190,3 +215,31 @@ def test_bad_input_case(
         ]
         text = _expand(spec["text"])
         assert text in paragraphs, [p[:80] for p in paragraphs if p[:10] == text[:10]]
+
+
+def _check_replaced(
+    count: int, before: dict[str, bytes], build: Path, output: str, succeeded: bool
+) -> None:
+    """Exactly ``count`` outputs are new versions, each named in the message (after a
+    successful build: each document, by its .docx) and whole (a .docx opens); every other
+    file of build/ outside the cache is as it was, and no temporary file is left."""
+    after = snapshot(build)
+    assert not [name for name in after if name.endswith(".tmp")], "a staged file is left"
+    old, new = _outputs_of(before), _outputs(build)
+    assert set(new) == set(old), "outputs appeared or disappeared"
+    changed = sorted(name for name in old if new[name] != old[name])
+    assert len(changed) == count, changed
+    # "all N new files are in place" names them all: every file the build wrote is new.
+    every = f"alle {count} nieuwe bestanden staan op hun plaats" in output
+    for name in changed:
+        if not every and (not succeeded or name.endswith(".docx")):
+            assert f"build/{name}" in output, f"build/{name} is replaced but not named"
+        if name.endswith(".docx"):
+            Document(str(build / name))
+    named = set(re.findall(r"build/[^\s,:;]+\.(?:md|docx|html|pdf)", output))
+    assert named <= {f"build/{name}" for name in changed} | _failed(output), named
+
+
+def _failed(output: str) -> set[str]:
+    """The file whose rename failed, which the message names as not replaced."""
+    return set(re.findall(r"vervangen van (build/\S+) mislukt", output))

@@ -1,65 +1,17 @@
-"""Content discovery: unreadable folders and files are errors, never an empty result.
-
-Tests run as root, where chmod 000 does not stop a read; the permission errors are
-simulated where the loader meets them (os.listdir, os.open, os.stat).
-"""
+"""Content discovery: a FIFO is refused without being opened, editor files are left out,
+an empty region name is a usage error. Unreadable folders and files (an error, never an
+empty result) are cases in tests/bad_input/ (272-278, fault `onleesbaar`)."""
 
 from __future__ import annotations
 
-import errno
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from click.testing import Result
 
 from regiodocs.content import load
-
-
-def _failing(real: Callable[..., Any], name: str) -> Callable[..., Any]:
-    def fake(path: Any, *args: Any, **kwargs: Any) -> Any:
-        if Path(path).name == name:
-            raise PermissionError(errno.EACCES, "Permission denied", str(path))
-        return real(path, *args, **kwargs)
-
-    return fake
-
-
-def test_an_unreadable_folder_is_an_error_not_zero_documents(
-    run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(load.os, "listdir", _failing(os.listdir, "raadsvoorstellen"))
-    result = run("check")
-    assert result.exit_code == 1, result.output
-    assert (
-        "content/utrecht-west/raadsvoorstellen:1:1: fout: [raadsvoorstel] map raadsvoorstellen/ "
-        "kan niet worden gelezen: geen leesrechten" in result.output
-    )
-    assert "0 raadsvoorstel(len)" not in result.output
-
-
-def test_an_unreadable_file_is_an_error(
-    run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(load.os, "open", _failing(os.open, "regeling.yaml"))
-    result = run("check")
-    assert result.exit_code == 1, result.output
-    assert (
-        "content/utrecht-west/regeling.yaml:1:1: fout: [regeling] regeling.yaml kan niet "
-        "worden gelezen: geen leesrechten" in result.output
-    )
-
-
-def test_an_unreachable_file_is_an_error_not_a_missing_one(
-    run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A file the loader cannot even stat (no search permission) must not look optional."""
-    monkeypatch.setattr(load.os, "stat", _failing(os.stat, "bestuur.yaml"))
-    result = run("check")
-    assert result.exit_code == 1, result.output
-    assert "bestuur.yaml kan niet worden gelezen: geen leesrechten" in result.output
 
 
 def test_a_fifo_is_refused_without_opening_it(tmp_path: Path) -> None:

@@ -1,18 +1,18 @@
 """One conversion path: every document converted in full by pandoc. What the old
 "convert once with placeholders, then edit the XML per municipality" design got wrong is
-asserted here on real builds; plus the cache (key, verification) and pandoc's bounds."""
+asserted here on real builds; plus the cache (key, verification). pandoc that hangs or
+writes garbage, and damaged cache entries seen from the command line, are cases in
+tests/bad_input/ (261-271)."""
 
 from __future__ import annotations
 
 import io
 import os
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import Result
 from conftest import edit, snapshot
 from docx import Document as WordDocument
 from hypothesis import HealthCheck, given, settings
@@ -246,48 +246,3 @@ def test_cache_is_bounded(project: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     # the entry the last build used, and the three most recently used others
     assert len(names) == 1 + 3
     assert run(project, ("regiovisie",)).converted == []
-
-
-def _fake_pandoc(folder: Path, body: str) -> Path:
-    from regiodocs.output.write import find_pandoc
-
-    real = find_pandoc()
-    fake = folder / "fake-pandoc"
-    fake.write_text(
-        f'#!/bin/sh\nif [ "$1" = "--print-default-data-file" ]; then exec {real} "$@"; fi\n{body}\n'
-    )
-    fake.chmod(0o755)
-    return fake
-
-
-def test_hanging_pandoc_is_killed_and_reported(
-    project: Path, run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    fake = _fake_pandoc(project, "sleep 60")
-    monkeypatch.setattr("regiodocs.output.convert.find_pandoc", lambda: str(fake))
-    monkeypatch.setattr("regiodocs.output.write.PANDOC_TIMEOUT_PER_DOCUMENT", 0.05)
-    import time
-
-    started = time.monotonic()
-    result = run("build", "raadsinformatiebrief", "--gemeente", "woerden")
-    assert time.monotonic() - started < 40
-    assert result.exit_code == 1
-    assert "pandoc reageerde niet binnen" in result.output
-    assert not (project / "build/woerden").exists()
-
-
-def test_garbage_from_pandoc_is_reported_with_its_document(
-    project: Path, run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Writes "garbage" to every output the batch list names, and reports it done.
-    body = (
-        'while IFS="$(printf "\\t")" read -r md ref out; do '
-        'echo garbage > "$out"; echo "$out"; done < "$3"'
-    )
-    fake = _fake_pandoc(project, body)
-    monkeypatch.setattr("regiodocs.output.convert.find_pandoc", lambda: str(fake))
-    result = run("build", "raadsinformatiebrief", "--gemeente", "woerden")
-    assert result.exit_code == 1
-    assert "geen bruikbaar Word-document" in result.output
-    assert "Raadsinformatiebrief: " in result.output  # names the document's title
-    assert not (project / "build/woerden").exists()

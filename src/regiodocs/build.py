@@ -28,7 +28,7 @@ from regiodocs.output.cache import Cache, TemplateCode, html_key, is_html
 from regiodocs.output.convert import ConversionCaches, Document, Progress, convert_all
 from regiodocs.output.manifest import scope_key
 from regiodocs.output.store import Output, Scope, switch
-from regiodocs.output.write import build_lock
+from regiodocs.output.write import BuildFailure, build_lock
 
 
 @dataclass
@@ -163,12 +163,20 @@ def build_jobs(
             (page_cache, new_pages, page_keys),
             (code_cache, code.pending if code else {}, code.used if code else set()),
         )
-        for store, new, used in stores:
-            if store is not None:
-                for key, data in new.items():
-                    store.put(key, data)
-                store.keep_only(used)
-        pdf_result.store()
+        # The outputs are in place and recorded: a cache that cannot be written (a full
+        # disk) costs the next build time, not this build its result, so it is a notice.
+        try:
+            for store, new, used in stores:
+                if store is not None:
+                    for key, data in new.items():
+                        store.put(key, data)
+                    store.keep_only(used)
+            pdf_result.store()
+        except BuildFailure as exc:
+            report.notices.append(
+                f"de cache kon niet worden bijgewerkt ({exc}); de documenten staan wel op hun "
+                "plaats, de volgende build maakt wat ontbreekt opnieuw op"
+            )
     return report
 
 

@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import io
 import os
+import shutil
 import sys
 import zipfile
 from collections.abc import Callable
@@ -140,13 +141,19 @@ class Cache:
         path = self._path(key)
         try:
             stored = path.read_bytes()
-        except OSError:
+        except FileNotFoundError:
             return None
+        except OSError:  # a folder or an unreadable file where the entry belongs
+            if not os.path.lexists(path):  # e.g. .cache itself is a file: no entry at all
+                return None
+            stored = b""
         digest, _, data = stored.partition(b"\n")
         if _digest(key, data) == digest and (looks_right or self.valid)(data):
             with contextlib.suppress(OSError):
                 os.utime(path)  # most recently used
             return data
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
         with contextlib.suppress(OSError):
             path.unlink()
         notices.append(f"beschadigde cache voor {name} verwijderd; het document is opnieuw gemaakt")

@@ -282,7 +282,13 @@ class _Runner:
         with self.lock:
             n = self.by_target[target]
         doc = self.documents[n]
-        raw = target.read_bytes()
+        try:
+            raw = target.read_bytes()
+        except OSError as exc:
+            raise BuildFailure(
+                f"pandoc meldde '{doc.meta.title}' klaar, maar schreef geen Word-document "
+                f"({exc.strerror or type(exc).__name__})"
+            ) from None
         data = finish_checked(raw, doc.meta)
         with self.lock:
             self.raw[n] = raw
@@ -294,7 +300,13 @@ class _Runner:
 
 def _reference(default: bytes, meta: DocMeta) -> bytes:
     """The reference document of a document's house style, made from pandoc's default."""
-    data = build_reference_docx(default, meta.huisstijl)
+    try:
+        data = build_reference_docx(default, meta.huisstijl)
+    except Exception as exc:  # a broken zip or XML from pandoc
+        raise BuildFailure(
+            f"het referentiedocument voor '{meta.title}' kan niet worden gemaakt: pandoc gaf "
+            f"geen bruikbaar standaard-referentiedocument ({type(exc).__name__})"
+        ) from None
     if meta.sjabloon is None:
         return data
     try:

@@ -78,6 +78,11 @@ def _file_hash(path: Path) -> str | None:
         return sha256(path.read_bytes())
     except FileNotFoundError:
         return None
+    except NotADirectoryError:  # a file where build/ has a folder, e.g. build/woerden
+        blocker = next((p for p in path.parents if p.is_file()), path.parent)
+        raise BuildFailure(
+            f"{blocker} is een bestand, geen map; verwijder of hernoem het"
+        ) from None
     except OSError as exc:
         raise BuildFailure(f"kan {path} niet lezen: {reason(exc)}") from None
 

@@ -200,6 +200,9 @@ def reason(exc: OSError) -> str:
         errno.EROFS: "de map is alleen-lezen",
         errno.EACCES: "geen schrijfrechten",
         errno.EPERM: "geen schrijfrechten",
+        errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
+        errno.EISDIR: "daar staat een map",
+        errno.EEXIST: "daar staat al een bestand",
     }
     return reasons.get(exc.errno or 0, exc.strerror or str(exc))
 
@@ -321,16 +324,24 @@ def run_pandoc_batch(
                 watchdog.cancel()
     except OSError as exc:
         raise BuildFailure(f"pandoc kon niet worden uitgevoerd: {exc}") from None
-    if returncode != 0 and time_module.monotonic() - start_time >= timeout:
+    if returncode == 0:
+        return
+    # The batch script writes "regiodocs: <markdown file>" as it starts each document.
+    messages = errors.read_bytes().decode("utf-8", "replace").strip().splitlines()
+    started = [m.removeprefix("regiodocs: ") for m in messages if m.startswith("regiodocs: ")]
+    if started:
+        failed = f"'{titles.get(Path(started[-1]), started[-1])}'"
+    else:  # pandoc stopped before the script began: name the documents of the batch
+        names = [f"'{titles.get(target, target.name)}'" for _md, _ref, target in conversions]
+        failed = names[0] if len(names) == 1 else f"een reeks van {len(names)} documenten"
+        if len(names) > 1:
+            failed += f" ({', '.join(names[:3])}{', ...' if len(names) > 3 else ''})"
+    if time_module.monotonic() - start_time >= timeout:
         raise BuildFailure(
-            f"pandoc reageerde niet binnen {timeout:g} seconden en is gestopt "
+            f"pandoc reageerde niet binnen {timeout:g} seconden en is gestopt, bij {failed} "
             f"({len(conversions)} document(en) in deze reeks)"
         )
-    if returncode != 0:
-        messages = errors.read_bytes().decode("utf-8", "replace").strip().splitlines()
-        started = [m.removeprefix("regiodocs: ") for m in messages if m.startswith("regiodocs: ")]
-        failed = titles.get(Path(started[-1]), started[-1]) if started else "een document"
-        reason = next(
-            (m for m in reversed(messages) if not m.startswith("regiodocs: ")), str(returncode)
-        )
-        raise BuildFailure(f"pandoc faalde voor '{failed}': {reason}")
+    reason = next(
+        (m for m in reversed(messages) if not m.startswith("regiodocs: ")), str(returncode)
+    )
+    raise BuildFailure(f"pandoc faalde voor {failed}: {reason}")
