@@ -12,16 +12,19 @@ under ``fout`` (one mapping or a list). The vocabulary:
 ``{soort: vervangen-mislukt, na: N, reden: alleen-lezen|schijf-vol}``
     The rename of the (N+1)th output into its place in build/ fails (EROFS or ENOSPC), after
     N were renamed: the switch stops part-way. The manifest and the cache are not counted.
-``{soort: cache-bederven, document: woerden/....docx, hoe: bit|leeg|ander|map}``
+``{soort: cache-bederven, document: woerden/....docx, hoe: bit|leeg|ander|map|weg}``
     The entry in build/.cache that holds this output (found by its bytes: .docx entries in
     .cache/, .pdf in .cache/pdf/, .html in .cache/html/) is damaged: one byte flipped, made
-    empty, replaced by another (valid) entry of the same folder, or replaced by a folder.
+    empty, replaced by another (valid) entry of the same folder, replaced by a folder, or
+    removed (so that the document is converted again).
     After a run that exits 0 the harness checks the entry holds the output's bytes again.
 ``{soort: cache-bederven, gedeeld: sjablonen, hoe: ...}``
     The same for the first entry (by name) of a shared cache folder (.cache/sjablonen: the
     compiled templates every document of a kind uses) that the case's ``vooraf`` commands
     made. (Template entries are keyed by the template's path, so those of the shipped build
     copied into the project are never used: a case fills the cache first with ``vooraf``.)
+    With ``alle: true`` every entry of the folder is damaged (.cache/referenties: the
+    reference document of each house style, read only when a document is converted).
 ``{soort: pandoc, gedrag: hangt|onzin|leeg|faalt|referentie-onzin|ontbreekt}``
     The build gets a fake pandoc: one that never answers (killed when the build's timeout
     fires; the case sets ``pandoc_seconds`` to keep it short), one that writes garbage where
@@ -91,7 +94,8 @@ class Injector:
         self.project = project
         self.monkeypatch = monkeypatch
         self.modes: list[tuple[Path, int]] = []  # folders and files chmod-ed, to restore
-        self.damaged: list[tuple[Path, Path | None]] = []  # (cache entry, output it holds)
+        # The damaged cache entries, with the output they hold.
+        self.damaged: list[tuple[list[Path], Path | None]] = []
 
     # -- before the run -------------------------------------------------------------------
 
@@ -115,30 +119,16 @@ class Injector:
             data = output.read_bytes()
             matches = [p for p in sorted(folder.glob("*.entry")) if _payload(p) == data]
             assert len(matches) == 1, f"{len(matches)} cache entries hold {fault['document']}"
-            (entry,) = matches
-        else:  # the first of the entries the `vooraf` commands made, else the first
+            entries = matches
+        else:  # the first of the entries the `vooraf` commands made, else the first; or all
             folder = build / ".cache" / fault["gedeeld"]
             entries = sorted(folder.glob("*.entry"))
             fresh = [p for p in entries if p.name not in self.shared_before]
-            entry = (fresh or entries)[0]
-        how = fault["hoe"]
-        stored = entry.read_bytes()
-        if how == "bit":
-            damaged = bytearray(stored)
-            damaged[-100] ^= 0xFF
-            entry.write_bytes(bytes(damaged))
-        elif how == "leeg":
-            entry.write_bytes(b"")
-        elif how == "ander":
-            other = next(p for p in sorted(folder.glob("*.entry")) if p != entry)
-            entry.write_bytes(other.read_bytes())
-        elif how == "map":
-            entry.unlink()
-            entry.mkdir()
-            (entry / "iets").write_bytes(stored)
-        else:
-            raise AssertionError(f"unknown cache damage {how!r}")
-        self.damaged.append((entry, output))
+            if not fault.get("alle"):
+                entries = (fresh or entries)[:1]
+        for entry in entries:
+            _damage(entry, fault["hoe"], folder)
+        self.damaged.append((entries, output))
 
     # -- during the run -------------------------------------------------------------------
 
@@ -304,17 +294,44 @@ class Injector:
 
     def check_repaired(self) -> None:
         """A damaged cache entry was replaced by a good one (its own hash holds), and an
-        output's entry holds that output's bytes again."""
+        output's entry holds that output's bytes again. Of all entries of a shared folder
+        (``alle``) at least one was used, and so made again; the others stay as they were
+        until a build needs them."""
         from regiodocs.output.cache import Cache
 
-        for entry, output in self.damaged:
-            assert entry.is_file(), f"{entry.name} was not made again"
-            notices: list[str] = []
-            key = entry.name.removesuffix(".entry")
-            data = Cache(entry.parent).get(key, entry.name, notices, lambda data: True)
-            assert data is not None and not notices, f"{entry.name} is still damaged"
-            if output is not None:
-                assert data == output.read_bytes(), f"{entry.name} does not hold {output.name}"
+        for entries, output in self.damaged:
+            good = []
+            for entry in entries:
+                notices: list[str] = []
+                key = entry.name.removesuffix(".entry")
+                data = Cache(entry.parent).get(key, entry.name, notices, lambda data: True)
+                if data is not None and not notices:
+                    good.append(entry)
+                    if output is not None:
+                        assert data == output.read_bytes(), f"{entry.name} is not {output.name}"
+            assert good, f"{entries[0].name} is still damaged or missing"
+            assert len(entries) > 1 or good == entries
+
+
+def _damage(entry: Path, how: str, folder: Path) -> None:
+    stored = entry.read_bytes()
+    if how == "bit":
+        damaged = bytearray(stored)
+        damaged[-100] ^= 0xFF
+        entry.write_bytes(bytes(damaged))
+    elif how == "leeg":
+        entry.write_bytes(b"")
+    elif how == "ander":
+        other = next(p for p in sorted(folder.glob("*.entry")) if p != entry)
+        entry.write_bytes(other.read_bytes())
+    elif how == "map":
+        entry.unlink()
+        entry.mkdir()
+        (entry / "iets").write_bytes(stored)
+    elif how == "weg":
+        entry.unlink()
+    else:
+        raise AssertionError(f"unknown cache damage {how!r}")
 
 
 def _payload(entry: Path) -> bytes:
