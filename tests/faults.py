@@ -24,7 +24,8 @@ under ``fout`` (one mapping or a list). The vocabulary:
     made. (Template entries are keyed by the template's path, so those of the shipped build
     copied into the project are never used: a case fills the cache first with ``vooraf``.)
     With ``alle: true`` every entry of the folder is damaged (.cache/referenties: the
-    reference document of each house style, read only when a document is converted).
+    reference document of each house style; .cache/pandoc: pandoc's own output; both read
+    only when a document is converted, e.g. after its .docx entry is ``weg``).
 ``{soort: pandoc, gedrag: hangt|onzin|leeg|faalt|referentie-onzin|ontbreekt}``
     The build gets a fake pandoc: one that never answers (killed when the build's timeout
     fires; the case sets ``pandoc_seconds`` to keep it short), one that writes garbage where

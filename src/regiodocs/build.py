@@ -157,8 +157,6 @@ def build_jobs(
         switched = switch(build_dir, outputs, scope)
         report.written, report.unchanged = switched.written, switched.unchanged
         report.removed = switched.removed
-        if conversions is not None:
-            result.store(conversions)
         stores = (
             (page_cache, new_pages, page_keys),
             (code_cache, code.pending if code else {}, code.used if code else set()),
@@ -166,6 +164,8 @@ def build_jobs(
         # The outputs are in place and recorded: a cache that cannot be written (a full
         # disk) costs the next build time, not this build its result, so it is a notice.
         try:
+            if conversions is not None:
+                result.store(conversions)
             for store, new, used in stores:
                 if store is not None:
                     for key, data in new.items():
