@@ -83,6 +83,16 @@ def test_one_article_rebuilds_only_what_contains_or_cites_it(
         return real(markdown, meta)
 
     monkeypatch.setattr(pdf, "render_pdf", counting)
+    from regiodocs import build as build_module
+
+    written: list[str] = []
+    real_text = build_module.for_people
+
+    def counting_text(markdown: str) -> str:
+        written.append(markdown.splitlines()[0])
+        return real_text(markdown)
+
+    monkeypatch.setattr(build_module, "for_people", counting_text)
     edit(
         project / "content/utrecht-west/regeling.yaml",
         "ab-vergaderingen-per-jaar: 2",  # printed in article 9: "ten minste twee keer per jaar"
@@ -115,6 +125,7 @@ def test_one_article_rebuilds_only_what_contains_or_cites_it(
     assert report.by_pandoc == ["regio/utrecht-west-regeling"]  # type: ignore[attr-defined]
     # The PDF prints no fingerprint either: only the regeling is typeset again.
     assert typeset == ["Gemeenschappelijke regeling Sociaal Domein Utrecht West"]
+    assert len(written) == 1  # and only its Markdown for people is written again
     assert 1 <= report.pandoc_runs <= (os.cpu_count() or 1)  # type: ignore[attr-defined]
     # What came from the caches is what a build without them makes, in every format.
     assert outputs(project / "build") == fresh_build(project, tmp_path)

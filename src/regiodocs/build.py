@@ -13,6 +13,7 @@ manifest lets the command line skip a build whose inputs did not change at all.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -24,7 +25,7 @@ from regiodocs.documents.plan import plan_documents
 from regiodocs.documents.render import make_environment, render_document
 from regiodocs.documents.views.common import KINDS, Job
 from regiodocs.output import pdf
-from regiodocs.output.cache import Cache, TemplateCode, html_key, is_html
+from regiodocs.output.cache import Cache, TemplateCode, derived_key, is_html, is_text
 from regiodocs.output.convert import ConversionCaches, Document, Progress, convert_all
 from regiodocs.output.manifest import scope_key
 from regiodocs.output.store import Output, Scope, switch
@@ -125,6 +126,7 @@ def build_jobs(
     folder = build_dir / ".cache"
     conversions = ConversionCaches.under(folder) if use_cache else None
     page_cache = Cache(folder / "html") if use_cache else None
+    text_cache = Cache(folder / "md") if use_cache else None
     code_cache = Cache(folder / "sjablonen") if use_cache else None
     notices: list[str] = []
     code = TemplateCode(code_cache, notices) if code_cache is not None else None
@@ -132,7 +134,8 @@ def build_jobs(
     documents = [Document(str(job.output), render_document(env, job), job.meta) for job in jobs]
     pdfs = pdf.Background(documents, build_dir / ".cache" / "pdf" if use_cache else None)
     result = convert_all(documents, conversions, workers=workers, batch=batch, progress=progress)
-    pages, page_keys, new_pages = _html_pages(documents, page_cache, notices)
+    pages = derive(documents, "html", _html_page, is_html, page_cache, notices)
+    texts = derive(documents, "md", _for_people, is_text, text_cache, notices)
     pdf_result = pdfs.result()
     report = BuildReport(
         converted=result.converted,
@@ -143,11 +146,11 @@ def build_jobs(
     )
     outputs = [
         Output(PurePosixPath(f"{doc.name}{suffix}"), payload, job.kind, job.gemeente)
-        for job, doc, data, page, pdf_data in zip(
-            jobs, documents, result.docx, pages, pdf_result.pdf, strict=True
+        for job, doc, data, page, text, pdf_data in zip(
+            jobs, documents, result.docx, pages.data, texts.data, pdf_result.pdf, strict=True
         )
         for suffix, payload in (
-            (".md", for_people(doc.markdown).encode("utf-8")),
+            (".md", text),
             (".docx", data),
             (".html", page),
             (".pdf", pdf_data),
@@ -158,7 +161,8 @@ def build_jobs(
         report.written, report.unchanged = switched.written, switched.unchanged
         report.removed = switched.removed
         stores = (
-            (page_cache, new_pages, page_keys),
+            (page_cache, pages.made, pages.keys),
+            (text_cache, texts.made, texts.keys),
             (code_cache, code.pending if code else {}, code.used if code else set()),
         )
         # The outputs are in place and recorded: a cache that cannot be written (a full
@@ -180,26 +184,44 @@ def build_jobs(
     return report
 
 
-def _html_pages(
-    documents: list[Document], cache: Cache | None, notices: list[str]
-) -> tuple[list[bytes], set[str], dict[str, bytes]]:
-    """The web page of every document, from the cache where its Markdown and house style
-    are unchanged; the cache keys; and the pages made anew, by key."""
-    pages: list[bytes] = []
-    keys: set[str] = set()
-    made: dict[str, bytes] = {}
+@dataclass
+class Derived:
+    """One output made from each document's Markdown without pandoc (web page or Markdown
+    for people): the bytes per document, the cache keys used and the entries made anew."""
+
+    data: list[bytes]
+    keys: set[str]
+    made: dict[str, bytes]
+
+
+def derive(
+    documents: list[Document],
+    kind: str,
+    make: Callable[[Document], bytes],
+    looks_right: Callable[[bytes], bool],
+    cache: Cache | None,
+    notices: list[str],
+) -> Derived:
+    """``make`` for every document, from the cache where its Markdown, house style and the
+    code that makes it are unchanged."""
+    result = Derived([], set(), {})
     for doc in documents:
-        key = html_key(doc.markdown, doc.meta.huisstijl)
-        keys.add(key)
-        page = cache.get(key, doc.name, notices, is_html) if cache is not None else None
-        if page is None:
-            page = made[key] = _html_page(doc).encode("utf-8")
-        pages.append(page)
-    return pages, keys, made
+        key = derived_key(kind, doc.markdown, doc.meta.huisstijl)
+        result.keys.add(key)
+        data = cache.get(key, doc.name, notices, looks_right) if cache is not None else None
+        if data is None:
+            data = result.made[key] = make(doc)
+        result.data.append(data)
+    return result
 
 
-def _html_page(doc: Document) -> str:
+def _html_page(doc: Document) -> bytes:
     """The accessible web page of a document, from the same Markdown as the .docx."""
     from regiodocs.documents import html
 
-    return html.markdown_to_page(doc.markdown, html.style_of(doc.meta.huisstijl))
+    return html.markdown_to_page(doc.markdown, html.style_of(doc.meta.huisstijl)).encode()
+
+
+def _for_people(doc: Document) -> bytes:
+    """The Markdown a person reads (the pandoc Markdown stays internal)."""
+    return for_people(doc.markdown).encode("utf-8")

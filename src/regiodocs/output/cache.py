@@ -233,14 +233,26 @@ def _is_bytecode(data: bytes) -> bool:
     return data.startswith(jinja2.bccache.bc_magic)
 
 
-def html_key(markdown: str, style: object) -> str:
-    """The cache key of a document's web page: its Markdown, its house style, and the code
-    that writes HTML (regiodocs's html.py and the markdown-it it runs on)."""
+@cache
+def documents_code() -> str:
+    """Hash of the code that turns a rendered document's Markdown into a web page or into
+    Markdown for people (every module of ``regiodocs.documents``)."""
+    h = hashlib.sha256()
+    folder = Path(__file__).parents[1] / "documents"
+    for path in sorted(folder.glob("*.py")):
+        h.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def derived_key(kind: str, markdown: str, style: object = None) -> str:
+    """The cache key of what a document's Markdown becomes without pandoc (``kind``: its web
+    page, or its Markdown for people): the Markdown, the house style, the code that writes
+    it (``documents_code``) and the markdown-it it runs on."""
     h = hashlib.sha256()
     for part in (
-        "html",
+        kind,
         __version__,
-        _file_identity(Path(__file__).parents[1] / "documents" / "html.py"),
+        documents_code(),
         package_identity("markdown_it"),
         repr(style),
         markdown,
@@ -253,5 +265,9 @@ def is_html(data: bytes) -> bool:
     return data.startswith(b"<!DOCTYPE html>")
 
 
-def _file_identity(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def is_text(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
