@@ -49,9 +49,10 @@ _CLIENT_SCRIPT = """
   var source = new EventSource("/events?doc=" + encodeURIComponent(key));
   // Replace only the sections whose text changed; unchanged ones keep their DOM nodes.
   function patch(sections) {
-    var old = {};
+    var old = {}, heights = new Map();
     Array.prototype.forEach.call(main.children, function (el) {
       (old[el.getAttribute("data-k")] = old[el.getAttribute("data-k")] || []).push(el);
+      heights.set(el, el.getBoundingClientRect().height);  // layout is clean: no work
     });
     var at = main.firstElementChild;
     sections.forEach(function (s) {
@@ -61,6 +62,11 @@ _CLIENT_SCRIPT = """
         node.className = "deel";
         node.setAttribute("data-k", s[0]);
         node.innerHTML = s[1];
+        // Out of view a new section is not laid out: until it is, it takes the height of
+        // the section it replaces, so the text in view does not move.
+        if (at && heights.get(at)) {
+          node.style.containIntrinsicSize = "auto " + heights.get(at) + "px";
+        }
       }
       if (node === at) { at = at.nextElementSibling; }
       else { main.insertBefore(node, at); }
