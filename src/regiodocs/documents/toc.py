@@ -11,7 +11,7 @@ result is left empty, and tests/test_seeds.py checks the numbers against the PDF
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+import html
 
 from regiodocs.documents.markdown import Md
 
@@ -22,7 +22,7 @@ _RIGHT_TAB_TWIPS = 9070
 def _field(instruction: str) -> str:
     return (
         '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
-        f'<w:r><w:instrText xml:space="preserve"> {escape(instruction)} </w:instrText></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {html.escape(instruction, quote=False)} </w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
         "<w:r><w:t></w:t></w:r>"
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
@@ -33,13 +33,13 @@ def toc_block(entries: list[tuple[str, str]], style_id: str = "Inhoud") -> Md:
     """A raw openxml block: one paragraph per (bookmark, title), with its page number field."""
     paragraphs = []
     for bookmark, title in entries:
-        anchor = escape(bookmark, {'"': "&quot;"})
+        anchor = html.escape(bookmark, quote=False).replace('"', "&quot;")
         page = _field("PAGEREF " + bookmark + " \\h")
         paragraphs.append(
-            f'<w:p><w:pPr><w:pStyle w:val="{escape(style_id)}"/>'
+            f'<w:p><w:pPr><w:pStyle w:val="{html.escape(style_id, quote=False)}"/>'
             f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{_RIGHT_TAB_TWIPS}"/></w:tabs>'
             f'</w:pPr><w:hyperlink w:anchor="{anchor}">'
-            f'<w:r><w:t xml:space="preserve">{escape(title)}</w:t></w:r><w:r><w:tab/></w:r>'
+            f'<w:r><w:t xml:space="preserve">{html.escape(title, quote=False)}</w:t></w:r><w:r><w:tab/></w:r>'
             f"{page}</w:hyperlink></w:p>"
         )
     return Md("```{=openxml}\n" + "\n".join(paragraphs) + "\n```")

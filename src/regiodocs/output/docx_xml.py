@@ -4,12 +4,12 @@ Word list numbering, bookmarks and REF fields."""
 from __future__ import annotations
 
 import copy
+import html
 import io
 import re
 import zipfile
 from dataclasses import dataclass, field
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -270,7 +270,7 @@ def app_properties_xml(application: str) -> bytes:
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
         'extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
-        f'docPropsVTypes"><Application>{xml_escape(application)}</Application>'
+        f'docPropsVTypes"><Application>{html.escape(application, quote=False)}</Application>'
         "<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
         "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
         "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
@@ -283,8 +283,8 @@ _CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 def custom_properties_xml(properties: list[tuple[str, str]]) -> bytes:
     """docProps/custom.xml with text properties (the values DOCPROPERTY fields show)."""
     items = "".join(
-        f'<property fmtid="{_CUSTOM_FMTID}" pid="{pid}" name="{xml_escape(name, _QUOTE)}">'
-        f"<vt:lpwstr>{xml_escape(value)}</vt:lpwstr></property>"
+        f'<property fmtid="{_CUSTOM_FMTID}" pid="{pid}" name="{_attribute(name)}">'
+        f"<vt:lpwstr>{html.escape(value, quote=False)}</vt:lpwstr></property>"
         for pid, (name, value) in enumerate(properties, start=2)
     )
     return (
@@ -295,7 +295,9 @@ def custom_properties_xml(properties: list[tuple[str, str]]) -> bytes:
     ).encode()
 
 
-_QUOTE = {'"': "&quot;"}
+def _attribute(text: str) -> str:
+    """Text as an XML attribute value between double quotes."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
 
 
 def docproperty_instruction(name: str) -> str:
