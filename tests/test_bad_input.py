@@ -193,8 +193,9 @@ def test_bad_input_case(
         assert not os.path.lexists(project / name), f"{name} is still there"
     for name in expect.get("present", []):
         assert os.path.lexists(project / name), f"{name} is gone"
-    if "replaced" in expect:
-        _check_replaced(expect["replaced"], before, project / "build", output, code == 0)
+    if "replaced" in expect or "removed" in expect:
+        counts = (expect.get("replaced", 0), expect.get("removed", 0))
+        _check_replaced(counts, before, project / "build", output, code == 0)
     elif expect["exit"] != 0:
         assert snapshot(project / "build") == before, "build/ changed after a failed run"
     if expect.get("outputs_exact"):
@@ -218,28 +219,34 @@ def test_bad_input_case(
 
 
 def _check_replaced(
-    count: int, before: dict[str, bytes], build: Path, output: str, succeeded: bool
+    counts: tuple[int, int], before: dict[str, bytes], build: Path, output: str, succeeded: bool
 ) -> None:
-    """Exactly ``count`` outputs are new versions, each named in the message (after a
-    successful build: each document, by its .docx) and whole (a .docx opens); every other
-    file of build/ outside the cache is as it was, and no temporary file is left."""
+    """Exactly ``counts`` outputs are new versions and removed (no longer made), each named
+    in the message (after a successful build: each document, by its .docx); a new .docx
+    opens; every other file of build/ outside the cache is as it was, and no temporary file
+    is left. The message names no other output, except one it says failed."""
     after = snapshot(build)
     assert not [name for name in after if name.endswith(".tmp")], "a staged file is left"
     old, new = _outputs_of(before), _outputs(build)
-    assert set(new) == set(old), "outputs appeared or disappeared"
-    changed = sorted(name for name in old if new[name] != old[name])
-    assert len(changed) == count, changed
+    assert set(new) <= set(old), "outputs appeared"
+    changed = sorted(name for name in new if new[name] != old[name])
+    gone = sorted(set(old) - set(new))
+    assert (len(changed), len(gone)) == counts, (changed, gone)
     # "all N new files are in place" names them all: every file the build wrote is new.
-    every = f"alle {count} nieuwe bestanden staan op hun plaats" in output
+    every = f"alle {counts[0]} nieuwe bestanden staan op hun plaats" in output
     for name in changed:
         if not every and (not succeeded or name.endswith(".docx")):
             assert f"build/{name}" in output, f"build/{name} is replaced but not named"
         if name.endswith(".docx"):
             Document(str(build / name))
+    for name in gone:
+        assert f"build/{name}" in output, f"build/{name} is removed but not named"
     named = set(re.findall(r"build/[^\s,:;]+\.(?:md|docx|html|pdf)", output))
-    assert named <= {f"build/{name}" for name in changed} | _failed(output), named
+    assert named <= {f"build/{name}" for name in changed + gone} | _failed(output), named
 
 
 def _failed(output: str) -> set[str]:
-    """The file whose rename failed, which the message names as not replaced."""
-    return set(re.findall(r"vervangen van (build/\S+) mislukt", output))
+    """The files the message says could not be replaced or removed."""
+    return set(re.findall(r"vervangen van (build/\S+) mislukt", output)) | set(
+        re.findall(r"(build/\S+) verwijderen \(", output)
+    )

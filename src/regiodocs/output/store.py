@@ -162,16 +162,24 @@ def switch(build_dir: Path, outputs: Iterable[Output], scope: Scope) -> Switched
         except FileNotFoundError:
             pass
         except OSError as exc:
-            kept.append(f"{path} ({reason(exc)})")
+            kept.append(f"{path} verwijderen (wordt niet meer gemaakt; {reason(exc)})")
     gone = [n for n in stale if not (build_dir / n).exists()]
     try:
         _record(build_dir, known, outputs, gone, scope, complete=not kept)
     except BuildFailure as exc:
         kept.append(f"het manifest ({exc})")
     if kept:
+        # Name every change: the new files, and the old ones that did go.
+        state = (
+            f"alle {len(to_write)} nieuwe bestanden staan op hun plaats"
+            if to_write
+            else "er waren geen nieuwe bestanden"
+        )
+        removed = ", ".join(str(p) for p in result.removed)
         raise PartialSwitch(
-            f"alle {len(to_write)} nieuwe bestanden staan op hun plaats, maar dit kon niet: "
-            + "; ".join(kept),
+            f"{state}, maar dit kon niet: "
+            + "; ".join(kept)
+            + (f". Wel verwijderd ({len(result.removed)}): {removed}" if removed else ""),
             replaced,
         )
     return result
