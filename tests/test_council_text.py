@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -164,6 +165,21 @@ def test_header_and_footer_fields_show_the_property_values(built: Path) -> None:
     assert 'DOCPROPERTY "Gemeente"' in header
     # The example template's letterhead: the logo, a tab, then the Gemeente field.
     assert doc.sections[0].header.paragraphs[0].text == "\tGemeente Woerden"
+
+
+def test_a_raadsbesluit_names_no_portefeuillehouder(built: Path) -> None:
+    """The raad decides: the raadsbesluit's footer (the template's Portefeuillehouder
+    field) stays empty, in Word and in the PDF; the raadsvoorstel names the wethouder."""
+    voorstel = one(built, "stichtse-vecht/*-raadsvoorstel-gr-zienswijze-toestemming.docx")
+    besluit = one(built, "stichtse-vecht/*-raadsbesluit-gr-zienswijze-toestemming.docx")
+    wethouder = custom_properties(voorstel)["Portefeuillehouder"]
+    assert wethouder.startswith("wethouder") and wethouder in docx_text(voorstel)
+    assert "Portefeuillehouder" not in custom_properties(besluit)
+    assert wethouder not in docx_text(besluit)
+    pdf_text = subprocess.run(
+        ["pdftotext", str(besluit.with_suffix(".pdf")), "-"], capture_output=True, text=True
+    ).stdout
+    assert "Kenmerk" in pdf_text and wethouder not in pdf_text
 
 
 def test_house_style_colours_reach_text_contrast_on_white(

@@ -36,8 +36,11 @@ def voorstel_job(
     mask: bool,
     author: str,
 ) -> Job:
-    """The raadsvoorstel or raadsbesluit of one proposal for one municipality."""
+    """The raadsvoorstel or raadsbesluit of one proposal for one municipality. A raadsbesluit
+    is the raad's: it names no portefeuillehouder (a letterhead field for one stays empty)."""
     data = voorstel.per_gemeente[d.id]
+    is_besluit = kind.endswith("raadsbesluit")
+    portefeuillehouder = "" if is_besluit else data.portefeuillehouder or d.portefeuillehouder
     meta = municipal_meta(
         facts,
         soort,
@@ -47,7 +50,7 @@ def voorstel_job(
         data.raadsvergadering,
         author,
         (
-            ("Portefeuillehouder", data.portefeuillehouder or d.portefeuillehouder),
+            *((("Portefeuillehouder", portefeuillehouder),) if portefeuillehouder else ()),
             *bijlage_eigenschappen(facts, voorstel.bijlagen),
         ),
     )
