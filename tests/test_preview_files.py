@@ -8,6 +8,7 @@ located problems.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,9 @@ FOLDER = ROOT / "content" / "utrecht-west"
 TEXT_EDITS = {
     "woord erbij": lambda line: line + " en meer",
     "zin anders": lambda line: line.replace(" de ", " het ", 1),
+    # A date in a one-line flow mapping moved, and made longer (what follows it moves on).
+    "datum": lambda line: re.sub(r"\b2025-(\d\d)", r"2026-\1", line, count=1),
+    "datum langer": lambda line: re.sub(r"\b(\d{4}-\d\d-\d\d)\b", r"\1b", line, count=1),
 }
 # Edits the quick way must leave to the full read (tried on fewer lines: a full read of a
 # file with a problem takes the slow, careful parser).
@@ -33,6 +37,7 @@ OTHER_EDITS = {
     "aanhalingsteken": lambda line: line.replace(": ", ': "', 1) if ": " in line else line,
     "sleutel": lambda line: line.replace("tekst:", "tekts:", 1),
     "leeg": lambda line: line.rsplit(": ", 1)[0] + ":" if ": " in line else line,
+    "komma in waarde": lambda line: re.sub(r"\b(\d{4}-\d\d)-", r"\1, ", line, count=1),
 }
 
 
@@ -51,8 +56,8 @@ def _same(a: SourceFile | None, b: SourceFile | None) -> None:
         ("regeling.yaml", "regeling", 11, 0.25),
         # Long text in block scalars (| and >-): a line inside one goes the full way.
         ("visie.yaml", "visie", 13, 0.15),
-        # Mostly flow mappings and quoted text: left to the full read, a few lines are not.
-        ("raadsvoorstellen/01-regiovisie-vaststellen.yaml", "raadsvoorstel", 3, 0.02),
+        # Mostly quoted text and one-line flow mappings (dates patched, quotes read in full).
+        ("raadsvoorstellen/01-regiovisie-vaststellen.yaml", "raadsvoorstel", 3, 0.1),
     ],
 )
 def test_a_patched_file_equals_a_full_read(
@@ -111,3 +116,20 @@ def test_only_one_changed_scalar_is_patched(tmp_path: Path) -> None:
     assert found is not None and found.data["leden"][1] == "2025-01-01"  # a date stays text
     number = text.replace("Twee zinnen", "12")
     assert patch_one_line(text.encode(), number.encode(), old) is None
+
+
+def test_a_value_in_a_flow_mapping_is_patched_and_what_follows_moves(tmp_path: Path) -> None:
+    text = 'per_gemeente:\n  woerden: {raadsvergadering: 2025-07-02, agendapunt: "9", x: abc}\n'
+    path = tmp_path / "v.yaml"
+    old = _load_file_from(text, path, "raadsvoorstel")
+    new = text.replace("2025-07-02", "2026-03-11 (onder voorbehoud)")
+    patched = patch_one_line(text.encode(), new.encode(), old)
+    full = _load_file_from(new, path, "raadsvoorstel")
+    assert patched is not None
+    _same(patched, full)
+    assert (
+        patched.positions[("per_gemeente", "woerden", "x")]
+        != old.positions[("per_gemeente", "woerden", "x")]
+    )
+    broken = text.replace("2025-07-02", "2025-07, 02")  # a comma starts a new entry
+    assert patch_one_line(text.encode(), broken.encode(), old) is None

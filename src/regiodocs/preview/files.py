@@ -2,13 +2,14 @@
 file already read, instead of parsing the whole file again.
 
 Most saves while writing change one sentence: one plain scalar on one line (``tekst: ...``,
-``- ...``). Re-reading the 35 kB regeling costs more than everything else in a refresh put
+``- ...``, or a value in a one-line flow mapping such as a meeting date). Re-reading the 35 kB regeling costs more than everything else in a refresh put
 together, so when the old and the new bytes differ in exactly one line, and on that line
 exactly the text of one plain scalar changed, the new value is read on its own by the same
 YAML parser and put in a copy of the data (the other branches are shared; nothing in the
 pipeline changes loaded data). Lines and columns stay where they were, so every position
-stays right. Anything else (a key, a quote, a comment, a number, a second line, a scalar
-that runs on to the next line, other line endings) goes through the normal full read.
+stays right (nodes after the value on the same line move by the change in length). Anything
+else (a key, a quote, a comment, a number, a second line, a scalar that runs on to the next
+line, other line endings) goes through the normal full read.
 """
 
 from __future__ import annotations
@@ -63,52 +64,97 @@ def patch_one_line(old_raw: bytes, new_raw: bytes, old: SourceFile) -> SourceFil
     changed = [i for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b]
     if len(changed) != 1:
         return None
-    index = changed[0]
-    before, after = old_lines[index], new_lines[index]
-    found = _scalar_on_line(old, index + 1, before)
+    line = changed[0] + 1
+    before, after = old_lines[line - 1], new_lines[line - 1]
+    # The part of the old line that changed: between the common start and the common end.
+    first = next(
+        (i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b),
+        min(len(before), len(after)),
+    )
+    same_end = 0
+    limit = min(len(before), len(after)) - first
+    while same_end < limit and before[-1 - same_end] == after[-1 - same_end]:
+        same_end += 1
+    found = _scalar_around(old, line, before, first, len(before) - same_end)
     if found is None:
         return None
-    path, column = found
-    prefix = before[: column - 1]
-    if not after.startswith(prefix) or not _PREFIX.match(prefix):
+    path, column, value = found
+    head, rest = before[: column - 1], before[column - 1 + len(value) :]
+    if not after.startswith(head) or not after.endswith(rest):
         return None
-    value = after[column - 1 :]
-    if not value or value != value.strip() or _read_alone(value, old.root) != value:
+    new_value = after[len(head) : len(after) - len(rest)]
+    if not new_value or new_value != new_value.strip():
         return None
+    if rest:  # inside a flow collection on one line: {a: b, c: d} or [a, b]
+        if rest[0] not in ",]}" or not ("{" in head or "[" in head):
+            return None
+        if _read_alone(new_value, old.root, flow=True) != new_value:
+            return None
+    elif not _PREFIX.match(head) or _read_alone(new_value, old.root, flow=False) != new_value:
+        return None
+    shift = len(new_value) - len(value)
+    end = column + len(value)  # the first column after the old value
     return SourceFile(
         path=old.path,
         root=old.root,
-        data=_replaced(old.data, path, value),
-        positions=old.positions,
-        key_positions=old.key_positions,
+        data=_replaced(old.data, path, new_value),
+        positions=_shifted(old.positions, line, end, shift),
+        key_positions=_shifted(old.key_positions, line, end, shift),
     )
 
 
-def _scalar_on_line(old: SourceFile, line: int, text: str) -> tuple[YamlPath, int] | None:
-    """The path and column of the string scalar that fills ``text`` from its column to the
-    end of the line (so it neither runs on to the next line nor has a comment after it)."""
+def _scalar_around(
+    old: SourceFile, line: int, text: str, start: int, end: int
+) -> tuple[YamlPath, int, str] | None:
+    """The string scalar on ``line`` whose text covers the changed part ``text[start:end]``:
+    its path, column and old value."""
     found = None
     for path, (at_line, column) in old.positions.items():
         if at_line != line or not path:
             continue
         value = _at(old.data, path)
-        if type(value) is str and text[column - 1 :] == value:
+        if type(value) is not str:
+            continue
+        begin = column - 1
+        if (
+            text[begin : begin + len(value)] == value
+            and begin <= start
+            and end <= begin + len(value)
+        ):
             if found is not None:
                 return None
-            found = (path, column)
+            found = (path, column, value)
     return found
 
 
-def _read_alone(value: str, root: str) -> str | None:
-    """The value as the YAML parser reads it when it stands on its own after a key; None
-    unless that is a plain string (a number, a date, a quote or a comment read otherwise)."""
+def _shifted(
+    positions: dict[YamlPath, tuple[int, int]], line: int, end: int, shift: int
+) -> dict[YamlPath, tuple[int, int]]:
+    """Positions with the nodes on ``line`` from column ``end`` on moved by ``shift``."""
+    if not shift:
+        return positions
+    return {
+        path: (at_line, column + shift) if at_line == line and column >= end else (at_line, column)
+        for path, (at_line, column) in positions.items()
+    }
+
+
+def _read_alone(value: str, root: str, *, flow: bool) -> str | None:
+    """The value as the YAML parser reads it on its own, as a block value or inside a flow
+    mapping; None unless that is a plain string (a number, a date, a quote or a comment read
+    otherwise)."""
+    text = f"k: {{k: {value}}}\n" if flow else f"k: {value}\n"
     try:
-        alone = _load_fast(f"k: {value}\n".encode(), Path("-"), root)
+        alone = _load_fast(text.encode(), Path("-"), root)
     except Exception:  # noqa: BLE001 - whatever the parser refuses goes the full way
         return None
     if alone is None or not isinstance(alone.data, dict) or list(alone.data) != ["k"]:
         return None
     read = alone.data["k"]
+    if flow:
+        if not isinstance(read, dict) or list(read) != ["k"]:
+            return None
+        read = read["k"]
     return read if type(read) is str else None
 
 
