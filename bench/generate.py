@@ -76,6 +76,8 @@ def generate(output: Path) -> Path:
             })
             style = source_styles.get(model.get("huisstijl", ""), next(iter(source_styles.values())))
             styles.append({**style, "id": gid, "lettertype": chance.choice(["Arial", "Calibri", "Verdana"])})
+        # The regional documents keep the region's own house style (regio.huisstijl).
+        styles.append(source_styles[regio["huisstijl"]])
         regio["deelnemers"], regio["huisstijlen"] = deelnemers, styles
         dumper.dump(regio, (folder / "regio.yaml").open("w", encoding="utf-8"))
         ids = [d["id"] for d in deelnemers]
