@@ -603,3 +603,28 @@ def test_db_members_may_not_all_come_from_one_municipality(
     (error,) = [line for line in check.output.splitlines() if "fout: " in line and "WGR-09" in line]
     assert error.startswith("content/utrecht-west/regeling.yaml:")
     assert "niet allen uit dezelfde gemeente komen (art. 14, eerste lid, Wgr)" in error
+
+
+@pytest.mark.parametrize(
+    ("datum", "uitkomst"),
+    [
+        ("1 april", "voldaan"),
+        ("30 april", "juridisch te beoordelen"),
+        ("1 mei", "niet voldaan"),
+    ],
+)
+def test_the_kaders_date_between_the_two_readings_of_art_34b_goes_to_a_lawyer(
+    datum: str, uitkomst: str, project: Path, run: Callable[..., Result]
+) -> None:
+    """Art. 34b said 15 April; a secondary source says 30 April since 2022 and the current
+    text was not read (docs/wgr-bronnen.md). A date in between is neither met nor broken."""
+    edit(project / REGELING, "kaders-aan-raden-voor: 15 april", f"kaders-aan-raden-voor: {datum}")
+    toets = run("wgr-toets")
+    doc = Document(str(project / "build/regio/utrecht-west-wgr-toets.docx"))
+    outcome = {row.cells[0].text: row.cells[3].text for row in doc.tables[0].rows[1:]}
+    assert outcome["WGR-13"] == uitkomst
+    if uitkomst == "juridisch te beoordelen":
+        assert toets.exit_code == 0
+        assert f"de tekst noemt {datum}; art. 34b Wgr noemde 15 april" in toets.output
+        check = run("check", "--strict")
+        assert check.exit_code == 1 and "juridisch te beoordelen" in check.output
