@@ -25,6 +25,7 @@ from regiodocs.content.models.regio import Huisstijl
 from regiodocs.documents.views.common import DocMeta
 from regiodocs.output.cache import Cache, conversion_key, raw_key, reference_key
 from regiodocs.output.house_style import build_reference_docx, pandoc_default_reference
+from regiodocs.output.letterhead import printed_meta
 from regiodocs.output.template import Sjabloon, reference_from_template
 from regiodocs.output.write import (
     BuildFailure,
@@ -33,6 +34,7 @@ from regiodocs.output.write import (
     run_pandoc,
     run_pandoc_batch,
     source_date_epoch,
+    with_properties,
 )
 from regiodocs.tempdirs import remove_stale, temp_dir
 
@@ -101,7 +103,9 @@ def convert_all(
     """Convert every document not in the caches (the caller stores the new entries)."""
     remove_stale(None)  # what killed builds left in the system temp folder
     pandoc = find_pandoc()
-    keys = [conversion_key(pandoc, d.markdown, d.meta) for d in documents]
+    # The finished Word file is kept by its printed metadata; its custom properties (all of
+    # them, such as the regeling's fingerprint) are set on the cached file.
+    keys = [conversion_key(pandoc, d.markdown, printed_meta(d.meta)) for d in documents]
     found: dict[int, bytes] = {}
     notices: list[str] = []
     raw_keys: dict[int, str] = {}
@@ -109,7 +113,7 @@ def convert_all(
         for n, key in enumerate(keys):
             data = caches.docx.get(key, documents[n].name, notices)
             if data is not None:
-                found[n] = data
+                found[n] = with_properties(data, documents[n].meta)
         for n in range(len(documents)):  # converted before, to be finished again
             if n not in found:
                 meta = documents[n].meta

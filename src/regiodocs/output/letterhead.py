@@ -22,10 +22,12 @@ import io
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from xml.etree import ElementTree
 
-from regiodocs.output.template import field_key
+from regiodocs.documents.views.common import DocMeta
+from regiodocs.output.template import Sjabloon, field_key
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -104,6 +106,45 @@ class Letterhead:
     header_distance_cm: float = 1.25
     footer_distance_cm: float = 1.25
     title_page: bool = False  # a different first page (w:titlePg)
+
+
+@lru_cache(maxsize=16)
+def letterhead_of(sjabloon: Sjabloon) -> Letterhead | None:
+    """``read_letterhead`` of a template, read once per template and process."""
+    return read_letterhead(sjabloon.data)
+
+
+@lru_cache(maxsize=16)
+def shown_properties(sjabloon: Sjabloon | None) -> frozenset[str]:
+    """The properties (casefolded) that fields or content controls in the headers and
+    footers of a template show; none without a template."""
+    found = letterhead_of(sjabloon) if sjabloon is not None else None
+    if found is None:
+        return frozenset()
+    names: set[str] = set()
+
+    def walk(blocks: tuple[Block, ...] | None) -> None:
+        for block in blocks or ():
+            if isinstance(block, Paragraph):
+                names.update(r.fieldname for r in block.runs if r.fieldname)
+            else:
+                for row in block.rows:
+                    for cell in row:
+                        walk(cell)
+
+    for part in (found.header, found.footer, found.first_header, found.first_footer):
+        walk(part)
+    return frozenset(names)
+
+
+def printed_meta(meta: DocMeta) -> DocMeta:
+    """A document's metadata as far as the printed pages show it: of the extra document
+    properties (``eigenschappen``, such as the regeling's fingerprint) only those a field
+    of the template's letterhead shows. The others are Word properties only; the caches
+    key on this, so a new fingerprint does not typeset or finish a document again."""
+    shown = shown_properties(meta.sjabloon)
+    kept = tuple((n, v) for n, v in meta.eigenschappen if n.casefold() in shown)
+    return meta if kept == meta.eigenschappen else replace(meta, eigenschappen=kept)
 
 
 def read_letterhead(template: bytes) -> Letterhead | None:

@@ -54,11 +54,11 @@ from regiodocs.output.fonts import font_of
 from regiodocs.output.letterhead import (
     NUMPAGES,
     PAGE,
-    Letterhead,
     Run,
     Table,
     TabStop,
-    read_letterhead,
+    letterhead_of,
+    printed_meta,
 )
 from regiodocs.output.letterhead import Block as LetterBlock
 from regiodocs.output.letterhead import Paragraph as LetterParagraph
@@ -204,33 +204,6 @@ def _template_fonts(sjabloon: Sjabloon) -> dict[str, str]:
     return template_fonts(sjabloon.data)
 
 
-@lru_cache(maxsize=16)
-def _letterhead_of(sjabloon: Sjabloon) -> Letterhead | None:
-    return read_letterhead(sjabloon.data)
-
-
-def _letterhead_fields(meta: DocMeta) -> frozenset[str]:
-    """The properties (casefolded) that fields in the letterhead of the document's template
-    show; none without a template."""
-    found = _letterhead_of(meta.sjabloon) if meta.sjabloon is not None else None
-    if found is None:
-        return frozenset()
-    names: set[str] = set()
-
-    def walk(blocks: tuple[LetterBlock, ...] | None) -> None:
-        for block in blocks or ():
-            if isinstance(block, LetterParagraph):
-                names.update(r.fieldname for r in block.runs if r.fieldname)
-            else:
-                for row in block.rows:
-                    for cell in row:
-                        walk(cell)
-
-    for part in (found.header, found.footer, found.first_header, found.first_footer):
-        walk(part)
-    return frozenset(names)
-
-
 def _short(value: str, limit: int = 1000) -> str:
     """A metadata value within PDF/A's limit on strings (32,767 bytes, UTF-16 in the
     document information): the text itself keeps every character."""
@@ -253,7 +226,7 @@ def _page(meta: DocMeta, header: str, kenmerk: str) -> tuple[str, float]:
         f"context align(right, text(size: 8pt)[{kenmerk}Pagina #counter(page).display() "
         f"van #counter(page).final().first()])"
     )
-    found = _letterhead_of(meta.sjabloon) if meta.sjabloon is not None else None
+    found = letterhead_of(meta.sjabloon) if meta.sjabloon is not None else None
     if found is None:
         page = f"margin: {margin}cm,\n  header: {default_header},\n  footer: {default_footer},"
         return page, 0.0
@@ -842,14 +815,12 @@ def pdf_key(markdown: str, meta: DocMeta) -> str:
     (``meta.eigenschappen``, such as the regeling's fingerprint) only those a field of the
     template's letterhead shows: the PDF prints no other (they are Word properties), so an
     edit of the regeling does not make every raadsvoorstel's PDF again."""
-    shown = _letterhead_fields(meta)
-    eigenschappen = tuple((n, v) for n, v in meta.eigenschappen if n.casefold() in shown)
     h = hashlib.sha256()
     for part in (
         __version__,
         _writer_fingerprint(),
         os.environ.get("SOURCE_DATE_EPOCH", ""),
-        repr(replace(meta, eigenschappen=eigenschappen)),
+        repr(printed_meta(meta)),
         markdown,
     ):
         h.update(part.encode("utf-8"))

@@ -17,6 +17,7 @@ import sys
 import tempfile
 import threading
 import time as time_module
+import zipfile
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, time
 from pathlib import Path
@@ -132,6 +133,17 @@ def _core_text(text: str) -> str:
     if len(text) <= CORE_PROPERTY_LIMIT:
         return text
     return text[: CORE_PROPERTY_LIMIT - 1].rstrip() + "…"
+
+
+def with_properties(data: bytes, meta: DocMeta) -> bytes:
+    """A finished Word file with the custom properties of ``meta`` (the cached file of a
+    document whose printed text is unchanged carries the old ones): the same bytes as
+    finishing it anew, as only docProps/custom.xml differs."""
+    custom = docx_xml.custom_properties_xml(document_properties(meta))
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        if package.read("docProps/custom.xml") == custom:
+            return data
+    return docx_xml.deterministic_zip(data, {"docProps/custom.xml": custom})
 
 
 def finish_docx(data: bytes, meta: DocMeta) -> bytes:
