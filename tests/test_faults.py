@@ -16,6 +16,7 @@ import time
 import zipfile
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, edit, snapshot
 from docx import Document
 from filelock import FileLock
@@ -155,3 +156,28 @@ def test_same_bytes_across_processes_hash_seeds_and_working_directories(tmp_path
     )
     first, second = outputs(a / "build"), outputs(tmp_path / "b")
     assert len(first) == 140 and first == second  # 35 documents: .md, .docx, .html, .pdf
+
+
+def test_a_hanging_pandoc_run_per_document_is_stopped_and_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The per-document path (batch=False, as bench/ compares): the timeout fires and the
+    message names the document, as in the batch path (bad_input case 266)."""
+    from regiodocs.output import write
+
+    hanging = tmp_path / "pandoc"
+    hanging.write_text("#!/bin/sh\nexec sleep 30\n", encoding="utf-8")
+    hanging.chmod(0o755)
+    monkeypatch.setattr(write, "PANDOC_TIMEOUT_PER_DOCUMENT", 1.0)
+    with pytest.raises(write.BuildFailure) as failure:
+        write.run_pandoc(
+            str(hanging),
+            "# Proef",
+            tmp_path / "ref.docx",
+            tmp_path / "uit.docx",
+            epoch=0,
+            what="'Raadsvoorstel Proef'",
+        )
+    assert str(failure.value) == (
+        "pandoc reageerde niet binnen 1 seconden voor 'Raadsvoorstel Proef' en is gestopt"
+    )

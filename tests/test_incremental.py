@@ -186,7 +186,8 @@ def test_reference_documents_are_made_once_and_reused(
     report = run(project)
     assert made == ["utrecht-west"]
     assert [n for n in report.notices if "beschadigde cache" in n] == [  # type: ignore[attr-defined]
-        "beschadigde cache voor de huisstijl utrecht-west verwijderd; het document is opnieuw gemaakt"
+        "beschadigde cache voor de huisstijl utrecht-west verwijderd; het referentiedocument is "
+        "opnieuw gemaakt"
     ]  # type: ignore[attr-defined]
     cached = snapshot(project / "build")
     uncached = run(project, use_cache=False)

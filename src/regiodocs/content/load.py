@@ -238,10 +238,11 @@ def _stat(path: Path) -> os.stat_result | None:
             ) from None
         return None
     except OSError as exc:
-        raise UnreadableFile(f"{path.name} kan niet worden gelezen: {_os_reason(exc)}") from None
+        raise UnreadableFile(f"{path.name} kan niet worden gelezen: {os_reason(exc)}") from None
 
 
-def _os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
+    """A Dutch reason why a file or folder could not be read."""
     if isinstance(exc, PermissionError):
         return "geen leesrechten (controleer de rechten van het bestand of de map)"
     return exc.strerror or str(exc)
@@ -262,7 +263,7 @@ def read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise UnreadableFile(f"{path.name} kan niet worden gelezen: {_os_reason(exc)}") from None
+        raise UnreadableFile(f"{path.name} kan niet worden gelezen: {os_reason(exc)}") from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between stat and open
             raise UnreadableFile(f"{path.name} is geen gewoon bestand")
@@ -277,7 +278,7 @@ def read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
                 )
         return b"".join(chunks)
     except OSError as exc:
-        raise UnreadableFile(f"{path.name} kan niet worden gelezen: {_os_reason(exc)}") from None
+        raise UnreadableFile(f"{path.name} kan niet worden gelezen: {os_reason(exc)}") from None
     finally:
         os.close(fd)
 
@@ -304,7 +305,7 @@ def _folder_files(folder: Path, problems: list[Diagnostic], root: str) -> list[P
     try:
         names = sorted(os.listdir(folder))
     except OSError as exc:
-        fail(folder, f"map {folder.name}/ kan niet worden gelezen: {_os_reason(exc)}")
+        fail(folder, f"map {folder.name}/ kan niet worden gelezen: {os_reason(exc)}")
         return []
     return [folder / n for n in names if n.endswith(".yaml") and not is_editor_file(n)]
 

@@ -156,7 +156,8 @@ class Cache:
             shutil.rmtree(path, ignore_errors=True)
         with contextlib.suppress(OSError):
             path.unlink()
-        notices.append(f"beschadigde cache voor {name} verwijderd; het document is opnieuw gemaakt")
+        kind = _KINDS.get(self.folder.name, "het Word-bestand is")
+        notices.append(f"beschadigde cache voor {name} verwijderd; {kind} opnieuw gemaakt")
         return None
 
     def valid(self, data: bytes) -> bool:
@@ -187,6 +188,17 @@ class Cache:
         for _, path in unused[KEEP_UNUSED:]:
             with contextlib.suppress(OSError):
                 path.unlink()
+
+
+# What an entry of each cache folder is, for the notice about a damaged one.
+_KINDS = {
+    "html": "de webpagina is",
+    "md": "de Markdown is",
+    "pdf": "de PDF is",
+    "pandoc": "de pandoc-omzetting is",
+    "referenties": "het referentiedocument is",
+    "sjablonen": "het vertaalde sjabloon is",
+}
 
 
 def _digest(key: str, data: bytes) -> bytes:

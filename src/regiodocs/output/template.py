@@ -107,7 +107,9 @@ def _read_template(path: Path) -> bytes | str:
             return f"het bestand is groter dan {MAX_TEMPLATE_BYTES // (1024 * 1024)} MB"
         data = path.read_bytes()
     except OSError as exc:
-        return f"het bestand kan niet worden gelezen ({exc.strerror or exc})"
+        from regiodocs.content.load import os_reason
+
+        return f"het bestand kan niet worden gelezen ({os_reason(exc)})"
     problem = template_problem(data)
     return problem if problem is not None else data
 

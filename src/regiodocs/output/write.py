@@ -87,8 +87,13 @@ def run_pandoc(
             env=env,
             timeout=PANDOC_TIMEOUT_PER_DOCUMENT,
         )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise BuildFailure(f"pandoc kon niet worden uitgevoerd: {exc}") from None
+    except subprocess.TimeoutExpired:
+        raise BuildFailure(
+            f"pandoc reageerde niet binnen {PANDOC_TIMEOUT_PER_DOCUMENT:g} seconden voor {what} "
+            "en is gestopt"
+        ) from None
+    except OSError as exc:
+        raise BuildFailure(f"pandoc kon niet worden uitgevoerd: {reason(exc)}") from None
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
         raise BuildFailure(
