@@ -88,7 +88,8 @@ def generate(output: Path) -> Path:
                 per: dict[str, Any] = {}
                 for n, d in enumerate(deelnemers):
                     entry = dict(models[n % len(models)])
-                    entry["kenmerk"] = f"{r:02d}{n:02d}"
+                    # Not four digits in a row: the check reads those as a year.
+                    entry["kenmerk"] = f"{r:02d}.{n:02d}"
                     per[d["id"]] = entry
                 doc["per_gemeente"] = per
                 dumper.dump(doc, path.open("w", encoding="utf-8"))
