@@ -206,3 +206,20 @@ def test_nothing_to_do_is_answered_from_the_manifest_and_checked_against_the_dis
     template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     fourth = run("build", "raadsbesluit", "--gemeente", "woerden")
     assert "ongewijzigd: de inhoud" not in fourth.output
+
+
+def test_a_killed_builds_temporary_file_is_removed_even_when_nothing_else_changed(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    """The inputs equal those of the last complete build, but a build killed while staging
+    left a temporary file: the next build is no quick no-op, it removes the file."""
+    assert run("build", "raadsbesluit", "--gemeente", "woerden").exit_code == 0
+    stray = (
+        project / "build/woerden/.2026-03-11-raadsbesluit-gr-zienswijze-toestemming.docx.x1y2.tmp"
+    )
+    stray.write_bytes(b"half")
+    again = run("build", "raadsbesluit", "--gemeente", "woerden")
+    assert again.exit_code == 0, again.output
+    assert not stray.exists()
+    assert "0 document(en) gemaakt, 2 ongewijzigd" in again.output
+    assert "ongewijzigd: de inhoud" in run("build", "raadsbesluit", "--gemeente", "woerden").output

@@ -63,6 +63,27 @@ def test_replace_a_fragment_quotes_a_phrase_not_a_word() -> None:
     ]
 
 
+def test_a_sentence_added_to_a_lid_is_toegevoegd_not_replaced() -> None:
+    """Ar 6.11 ("toevoegen" puts text at the end of the element named) and 6.9 (a whole
+    sentence follows the colon without quotation marks)."""
+
+    def edit(d: dict[str, Any]) -> None:
+        lid = article(d, "vergaderingen-ab")["leden"][1]
+        lid["tekst"] += " De agenda wordt een week vooraf gepubliceerd."
+
+    def two(d: dict[str, Any]) -> None:
+        lid = article(d, "vergaderingen-ab")["leden"][1]
+        lid["tekst"] += " De agenda wordt gepubliceerd. Stukken liggen ter inzage."
+
+    [zin], _ = drafted(edit)
+    assert zin == (
+        "Aan artikel 9, tweede lid, wordt een zin toegevoegd, luidende: "
+        "De agenda wordt een week vooraf gepubliceerd."
+    )
+    [zin], _ = drafted(two)
+    assert zin.startswith("Aan artikel 9, tweede lid, worden twee zinnen toegevoegd, luidende: ")
+
+
 def test_fragment_in_a_one_lid_article_and_a_citation_is_quoted_whole() -> None:
     def edit(d: dict[str, Any]) -> None:
         lid = article(d, "belang")["leden"][0]

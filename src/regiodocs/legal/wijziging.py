@@ -232,7 +232,11 @@ def _positional(leden: list[TLid]) -> bool:
 def _text_change(
     old: str, new: str, rel: str, absolute: str, lid: int, onderdeel: int | None
 ) -> _Sub | None:
-    """'In X wordt "..." vervangen door "..."', or None when the change is too large."""
+    """'In X wordt "..." vervangen door "..."', or None when the change is too large. Whole
+    sentences added at the end of a lid: 'Aan X wordt een zin toegevoegd, luidende: ...'."""
+    added = _added_sentences(old, new) if onderdeel is None else None
+    if added is not None:
+        return _sentences_added(old, new, added, rel, absolute, lid)
     frag_old, frag_new = _fragment(old, new)
     if len(frag_old.split()) * 5 > len(old.split()) * 3 and len(old.split()) > MIN_WORDS:
         return None  # most of the text changes: it is re-enacted instead
@@ -246,6 +250,32 @@ def _text_change(
     rel_in = f"In {rel}, " if "," in rel else f"In {rel} "
     abs_in = f"In {absolute}, " if "," in absolute else f"In {absolute} "
     return _Sub(op, f"{rel_in}{action}" if rel else alone, f"{abs_in}{action}")
+
+
+_SENTENCE_END = (".", "!", "?")
+
+
+def _added_sentences(old: str, new: str) -> str | None:
+    """The whole sentences ``new`` adds after the last sentence of ``old``, or None."""
+    if not old.endswith(_SENTENCE_END) or not new.startswith(old + " "):
+        return None
+    tail = new[len(old) + 1 :]
+    if not tail[:1].isupper() or not tail.endswith(_SENTENCE_END):
+        return None
+    return tail
+
+
+def _sentences_added(old: str, new: str, added: str, rel: str, absolute: str, lid: int) -> _Sub:
+    """Ar 6.11 (toevoegen: at the end of the element named) and 6.9 (a whole sentence after
+    the colon, without quotation marks): 'Aan artikel 4, eerste lid, wordt een zin
+    toegevoegd, luidende: ...'."""
+    count = 1 + len(re.findall(r"[.!?] (?=[A-Z])", added))
+    what = "een zin" if count == 1 else f"{fmt.telwoord(count)} zinnen"
+    verb = "wordt" if count == 1 else "worden"
+    action = f"{verb} {what} toegevoegd, luidende: {added}"
+    aan_abs = f"Aan {absolute}, " if "," in absolute else f"Aan {absolute} "
+    relatief = (f"Aan {rel}, " if "," in rel else f"Aan {rel} ") + action if rel else f"Er {action}"
+    return _Sub(SubOp("vervangen", lid, None, old, new), relatief, aan_abs + action)
 
 
 def _article_subs(old: TArtikel, new: TArtikel, nummer: str) -> list[_Sub] | None:

@@ -53,11 +53,12 @@ class Document:
 
 @dataclass(frozen=True)
 class ConversionCaches:
-    """Where conversions are kept: finished Word files by everything that shapes them;
-    pandoc's own output by what pandoc sees (the Markdown and the reference document), so
-    a document whose text is unchanged but whose properties changed (the fingerprint of an
-    edited regeling) is only finished again, not converted; reference documents per house
-    style."""
+    """Where conversions are kept: finished Word files by everything that shapes what they
+    print (``printed_meta``: a Word property that no letterhead field shows, such as the
+    fingerprint of an edited regeling, is set on the cached file instead); pandoc's own
+    output by what pandoc sees (the Markdown and the reference document), so a document
+    whose printed metadata changed is only finished again, not converted; reference
+    documents per house style."""
 
     docx: Cache
     pandoc: Cache

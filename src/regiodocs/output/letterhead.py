@@ -1,4 +1,5 @@
-"""The letterhead of a Word template (its headers and footers), read for the PDF.
+"""The letterhead of a Word template (its headers and footers), read for the PDF, and which
+document properties it shows (``printed_meta``, the key of the Word and PDF caches).
 
 The PDF is not made from the .docx, so what a griffie put in the header and footer of its
 template (logo, the municipality's name and address lines, fields such as Kenmerk or the

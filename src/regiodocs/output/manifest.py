@@ -131,7 +131,18 @@ def up_to_date(build_dir: Path, key: str, digest: str) -> list[Path] | None:
         except OSError:
             return None
         outputs.append(path)
+    if _leftovers(build_dir):
+        return None  # a killed build's temporary files: a build removes them, under its lock
     return outputs
+
+
+def _leftovers(build_dir: Path) -> bool:
+    """Whether a killed build left a temporary file ('.name.xxxx.tmp') in build/."""
+    for _root, dirs, names in os.walk(build_dir):
+        dirs[:] = [d for d in dirs if d != ".cache"]
+        if any(n.startswith(".") and n.endswith(".tmp") for n in names):
+            return True
+    return False
 
 
 def locate_pandoc() -> str | None:
