@@ -52,3 +52,12 @@ def test_libreoffice_converts_every_document_to_pdf(built: Path, tmp_path: Path)
     assert result.returncode == 0, result.stderr
     pdfs = {p.stem for p in (tmp_path / "pdf").glob("*.pdf") if p.stat().st_size > 1000}
     assert pdfs == {p.stem for p in inputs.iterdir()}
+    # What a council member sees: no word or amount of the contribution table is broken
+    # over two lines in any municipality's raadsvoorstel (Woerden's template broke
+    # "incidentee-l" and "€ 1.850.000,0-0" when the columns followed the old proportions).
+    for pdf in sorted((tmp_path / "pdf").glob("*raadsvoorstel-gr-zienswijze-toestemming.pdf")):
+        text = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        for whole in ("incidenteel", "structureel", "€ 350.000,00", "€ 1.850.000,00"):
+            assert whole in text, f"{pdf.name}: '{whole}' is over twee regels gebroken"

@@ -766,9 +766,8 @@ def _key(nummer: str) -> tuple[int, str]:
 # --- the command -----------------------------------------------------------------------------
 
 
-def test_command_from_git_revision_writes_document_and_synopsis(
-    project: Path, run: Callable[..., Result]
-) -> None:
+def commit_then_edit(project: Path) -> None:
+    """The project committed in git as v1, then the AB meeting frequency edited (2 -> 4)."""
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
     subprocess.run(["git", "init", "-q"], cwd=project, check=True)
     subprocess.run([*git, "add", "-A"], cwd=project, check=True)
@@ -778,6 +777,12 @@ def test_command_from_git_revision_writes_document_and_synopsis(
         "ab-vergaderingen-per-jaar: 2", "ab-vergaderingen-per-jaar: 4", 1
     )
     regeling.write_text(text, encoding="utf-8")
+
+
+def test_command_from_git_revision_writes_document_and_synopsis(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    commit_then_edit(project)
     result = run("wijziging", "--van", "HEAD")
     assert result.exit_code == 0, result.output
     assert (
@@ -839,15 +844,7 @@ def test_wijziging_with_its_raadsvoorstel_and_raadsbesluit_per_gemeente(
     """A wijziging goes through the raden like the regeling (art. 1 Wgr): with --voorstel the
     command writes that voorstel's raadsvoorstel and raadsbesluit for every municipality,
     each listing the changes of ARTIKEL I."""
-    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
-    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
-    subprocess.run([*git, "add", "-A"], cwd=project, check=True)
-    subprocess.run([*git, "commit", "-qm", "v1"], cwd=project, check=True)
-    regeling = project / "content/utrecht-west/regeling.yaml"
-    text = regeling.read_text(encoding="utf-8").replace(
-        "ab-vergaderingen-per-jaar: 2", "ab-vergaderingen-per-jaar: 4", 1
-    )
-    regeling.write_text(text, encoding="utf-8")
+    commit_then_edit(project)
     result = run("wijziging", "--van", "HEAD", "--voorstel", "gr-zienswijze-toestemming")
     assert result.exit_code == 0, result.output
     change = 'In artikel 9, eerste lid, wordt "minste twee keer" vervangen door "minste vier keer".'
