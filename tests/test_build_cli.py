@@ -22,7 +22,7 @@ def test_build_one_municipality_only(project: Path, run: Callable[..., Result]) 
         "woerden/2025-05-21-raadsvoorstel-regiovisie-vaststellen.docx",
         "woerden/2026-03-11-raadsvoorstel-gr-zienswijze-toestemming.docx",
     ]
-    assert "2 document(en) gemaakt" in result.output
+    assert "2 documenten gemaakt" in result.output
 
 
 def test_unknown_municipality_is_a_usage_error_and_builds_nothing(
@@ -45,14 +45,14 @@ def test_second_build_converts_nothing_and_rewrites_nothing(
     again = run("build", "all")
     assert again.exit_code == 0
     # The inputs did not change: the manifest says so, and nothing is loaded or converted.
-    assert "0 document(en) gemaakt, 35 ongewijzigd: de inhoud, de sjablonen" in again.output
+    assert "0 documenten gemaakt, 35 ongewijzigd: de inhoud, de sjablonen" in again.output
     assert {p: p.stat().st_mtime_ns for p in before} == before
     # A change that makes the same documents (a comment) runs the build: all from the cache.
     regio = project / "content/utrecht-west/regio.yaml"
     regio.write_text(regio.read_text(encoding="utf-8") + "# opmerking\n", encoding="utf-8")
     third = run("build", "all")
     assert (
-        "0 document(en) gemaakt, 35 ongewijzigd; 0 opnieuw opgemaakt met 0 pandoc-run(s), 35 uit de cache."
+        "0 documenten gemaakt, 35 ongewijzigd; 0 opnieuw opgemaakt met 0 pandoc-runs, 35 uit de cache."
         in third.output
     )
     assert {p: p.stat().st_mtime_ns for p in before} == before
@@ -216,3 +216,42 @@ def test_progress_stays_quiet_when_piped(run: Callable[..., Result]) -> None:
     result = run("build", "raadsbesluit", "--gemeente", "woerden")
     assert result.exit_code == 0
     assert "[1/" not in result.output
+
+
+def test_the_summary_counts_in_dutch_singular_and_plural(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    one = run("build", "regeling")
+    assert one.exit_code == 0, one.output
+    assert (
+        "1 document gemaakt, 0 ongewijzigd; 1 opnieuw opgemaakt met 1 pandoc-run, 0 uit de cache."
+        in one.output
+    )
+    again = run("build", "regeling")
+    assert "0 documenten gemaakt, 1 ongewijzigd: de inhoud" in again.output
+    two = run("build", "raadsbesluit", "--gemeente", "woerden")
+    assert two.exit_code == 0, two.output
+    assert "2 documenten gemaakt, 0 ongewijzigd; 2 opnieuw opgemaakt met " in two.output
+    assert "(en)" not in one.output + again.output + two.output
+    assert "(s)" not in one.output + again.output + two.output
+
+
+def test_check_counts_in_dutch_singular_and_plural(
+    project: Path, run: Callable[..., Result]
+) -> None:
+    result = run("check")
+    assert result.exit_code == 0, result.output
+    assert (
+        "in orde: 5 gemeenten, 2 raadsvoorstellen, 33 artikelen in de regeling, "
+        "0 waarschuwingen." in result.output
+    )
+    (project / "content/utrecht-west/raadsvoorstellen/02-gr-zienswijze-toestemming.yaml").unlink()
+    one = run("check")
+    assert one.exit_code == 0, one.output
+    assert "5 gemeenten, 1 raadsvoorstel, 33 artikelen" in one.output
+    edit(project / "content/utrecht-west/regio.yaml", "naam:", "onbekend: 1\nnaam:")
+    failed = run("check")
+    assert failed.exit_code == 1
+    assert failed.output.splitlines()[-1] == (
+        "1 fout, 0 waarschuwingen; er is niets gebouwd of gewijzigd."
+    )

@@ -149,7 +149,7 @@ def test_messages_are_capped(project: Path, run: Callable[..., Result]) -> None:
     lines = result.output.splitlines()
     assert len([line for line in lines if "onbekende sleutel" in line]) == 200
     assert "... en 250 meldingen meer" in lines
-    assert lines[-1] == "450 fout(en), 0 waarschuwing(en); er is niets gebouwd of gewijzigd."
+    assert lines[-1] == "450 fouten, 0 waarschuwingen; er is niets gebouwd of gewijzigd."
     assert snapshot(project / "build") == before
 
 

@@ -103,7 +103,7 @@ def test_a_local_paragraph_is_in_one_voorstel_only_and_named(
         "bewust: lokale paragraaf 'eigen-inkoopmodel' (Wat dit betekent voor de inkoop in "
         "Stichtse Vecht), aan het eind van 'Wat gaan we daarvoor doen'" in result.output
     )
-    assert "1 bewuste verschil(len): lokale paragrafen." in result.output
+    assert "; 1 bewust verschil: lokale paragrafen." in result.output
 
 
 def test_the_same_text_outside_a_local_paragraph_is_still_caught(

@@ -84,7 +84,7 @@ def test_the_files_written_go_to_stdout_warnings_and_errors_to_stderr(project: P
     assert len(written) == 2
     assert result.stdout.splitlines() == [
         *(f"gemaakt: {path}" for path in written),
-        "2 document(en) gemaakt, 0 ongewijzigd; 2 opnieuw opgemaakt met 2 pandoc-run(s), "
+        "2 documenten gemaakt, 0 ongewijzigd; 2 opnieuw opgemaakt met 2 pandoc-runs, "
         "0 uit de cache.",
     ]
     assert "waarschuwing" in result.stderr and "'Frutiger'" in result.stderr

@@ -54,7 +54,7 @@ def test_missing_field_wrong_type_bad_date_negative_number_in_one_run(
     )
     assert "[regio.deelnemers[3].raadsvergaderingen[0]] '2026-02-30' is geen bestaande datum" in out
     assert "[regio.huisstijlen[1].lettergrootte] verwacht een getal, gevonden 'groot'" in out
-    assert "4 fout(en)" in out
+    assert "4 fouten" in out
 
 
 def test_empty_required_list(project: Path, run: Callable[..., Result]) -> None:

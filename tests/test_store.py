@@ -194,7 +194,7 @@ def test_nothing_to_do_is_answered_from_the_manifest_and_checked_against_the_dis
 ) -> None:
     assert run("build", "raadsbesluit", "--gemeente", "woerden").exit_code == 0
     again = run("build", "raadsbesluit", "--gemeente", "woerden")
-    assert "0 document(en) gemaakt, 2 ongewijzigd: de inhoud" in again.output
+    assert "0 documenten gemaakt, 2 ongewijzigd: de inhoud" in again.output
     # A deleted output is made again, not reported as up to date.
     besluit = project / "build/woerden/2026-03-11-raadsbesluit-gr-zienswijze-toestemming.docx"
     besluit.unlink()
@@ -221,5 +221,5 @@ def test_a_killed_builds_temporary_file_is_removed_even_when_nothing_else_change
     again = run("build", "raadsbesluit", "--gemeente", "woerden")
     assert again.exit_code == 0, again.output
     assert not stray.exists()
-    assert "0 document(en) gemaakt, 2 ongewijzigd" in again.output
+    assert "0 documenten gemaakt, 2 ongewijzigd" in again.output
     assert "ongewijzigd: de inhoud" in run("build", "raadsbesluit", "--gemeente", "woerden").output

@@ -118,7 +118,7 @@ def test_a_build_with_nothing_to_do_removes_them_too(
     result = run("build", "regeling")
 
     assert result.exit_code == 0, result.output
-    assert "0 document(en) gemaakt" in result.output  # the up-to-date path
+    assert "0 documenten gemaakt" in result.output  # the up-to-date path
     assert [p for p in stale if p.exists()] == []
 
 

@@ -173,6 +173,11 @@ def _info(text: str) -> None:
         click.echo(text)
 
 
+def _count(n: int, singular: str, plural: str) -> str:
+    """A count with its Dutch noun in the right number: '1 document', '0 documenten'."""
+    return f"{n} {singular if n == 1 else plural}"
+
+
 def _detail(text: str) -> None:
     """A line only --verbose shows."""
     if _setting("verbose") and not _setting("quiet") and not _json_mode():
@@ -229,7 +234,8 @@ def _echo_capped(diagnostics: list[Any]) -> None:
     for diagnostic in diagnostics[:MAX_MESSAGES]:
         click.echo(str(diagnostic), err=True)
     if len(diagnostics) > MAX_MESSAGES:
-        click.echo(f"... en {len(diagnostics) - MAX_MESSAGES} meldingen meer", err=True)
+        more = _count(len(diagnostics) - MAX_MESSAGES, "melding", "meldingen")
+        click.echo(f"... en {more} meer", err=True)
 
 
 def _report_content_error(exc: ContentError) -> None:
@@ -240,7 +246,8 @@ def _report_content_error(exc: ContentError) -> None:
     errors = sum(1 for d in exc.diagnostics if d.severity == "fout")
     warnings = len(exc.diagnostics) - errors
     click.echo(
-        f"{errors} fout(en), {warnings} waarschuwing(en); er is niets gebouwd of gewijzigd.",
+        f"{_count(errors, 'fout', 'fouten')}, "
+        f"{_count(warnings, 'waarschuwing', 'waarschuwingen')}; er is niets gebouwd of gewijzigd.",
         err=True,
     )
 
@@ -372,9 +379,11 @@ def check(content_dir: Path, region_id: str, strict: bool) -> None:
                 artikelen=articles,
             )
         _info(
-            f"Inhoud {region.regio.naam} in orde: {len(region.regio.deelnemers)} gemeenten, "
-            f"{len(region.raadsvoorstellen)} raadsvoorstel(len), {articles} artikelen in de regeling, "
-            f"{len(checked.warnings)} waarschuwing(en)."
+            f"Inhoud {region.regio.naam} in orde: "
+            f"{_count(len(region.regio.deelnemers), 'gemeente', 'gemeenten')}, "
+            f"{_count(len(region.raadsvoorstellen), 'raadsvoorstel', 'raadsvoorstellen')}, "
+            f"{_count(articles, 'artikel', 'artikelen')} in de regeling, "
+            f"{_count(len(checked.warnings), 'waarschuwing', 'waarschuwingen')}."
         )
 
     _run(action)
@@ -570,8 +579,9 @@ def build(
                 _detail(f"ongewijzigd: {path}")
         unchanged = sum(1 for p in report.unchanged if p.suffix == ".docx")
         _info(
-            f"{len(docx)} document(en) gemaakt, {unchanged} ongewijzigd; "
-            f"{len(report.converted)} opnieuw opgemaakt met {report.pandoc_runs} pandoc-run(s), "
+            f"{_count(len(docx), 'document', 'documenten')} gemaakt, {unchanged} ongewijzigd; "
+            f"{len(report.converted)} opnieuw opgemaakt met "
+            f"{_count(report.pandoc_runs, 'pandoc-run', 'pandoc-runs')}, "
             f"{len(report.from_cache)} uit de cache."
         )
 
@@ -586,7 +596,7 @@ def _report_up_to_date(outputs: list[Path]) -> None:
     for path in docx:
         _detail(f"ongewijzigd: {path}")
     _info(
-        f"0 document(en) gemaakt, {len(docx)} ongewijzigd: de inhoud, de sjablonen en "
+        f"0 documenten gemaakt, {len(docx)} ongewijzigd: de inhoud, de sjablonen en "
         "regiodocs zelf zijn niet veranderd sinds de vorige build."
     )
 
@@ -613,13 +623,17 @@ def consistency(content_dir: Path, region_id: str, template_dir: Path, build_dir
         for problem in report.problems:
             click.echo(f"inconsistent: {problem}", err=True)
         if report.problems:
-            click.echo(f"{len(report.problems)} inconsistentie(s) gevonden.", err=True)
+            found = _count(len(report.problems), "inconsistentie", "inconsistenties")
+            click.echo(f"{found} gevonden.", err=True)
             sys.exit(1)
+        named = "noemt" if report.documents_checked == 1 else "noemen"
         click.echo(
-            f"Consistent: {report.compared} vergelijkingen tussen gemeenteversies, "
-            f"{report.documents_checked} documenten in build/ noemen de actuele vingerafdrukken"
+            f"Consistent: {_count(report.compared, 'vergelijking', 'vergelijkingen')} tussen "
+            f"gemeenteversies, {_count(report.documents_checked, 'document', 'documenten')} in "
+            f"build/ {named} de actuele vingerafdrukken"
             + (
-                f"; {len(report.bewust)} bewuste verschil(len): lokale paragrafen."
+                f"; {_count(len(report.bewust), 'bewust verschil', 'bewuste verschillen')}: "
+                "lokale paragrafen."
                 if report.bewust
                 else "."
             )
@@ -906,7 +920,8 @@ def preview(
         address = f"http://127.0.0.1:{server.server_address[1]}/"
         if server.session.errors:
             click.echo(
-                f"Let op: de inhoud bevat nu {len(server.session.errors)} melding(en); "
+                f"Let op: de inhoud bevat nu "
+                f"{_count(len(server.session.errors), 'melding', 'meldingen')}; "
                 "het voorbeeld toont ze.",
                 err=True,
             )
