@@ -26,11 +26,12 @@ under ``fout`` (one mapping or a list). The vocabulary:
     With ``alle: true`` every entry of the folder is damaged (.cache/referenties: the
     reference document of each house style; .cache/pandoc: pandoc's own output; both read
     only when a document is converted, e.g. after its .docx entry is ``weg``).
-``{soort: pandoc, gedrag: hangt|onzin|leeg|faalt|referentie-onzin|ontbreekt}``
+``{soort: pandoc, gedrag: hangt|onzin|leeg|faalt|referentie-onzin|referentie-faalt|referentie-hangt|ontbreekt}``
     The build gets a fake pandoc: one that never answers (killed when the build's timeout
     fires; the case sets ``pandoc_seconds`` to keep it short), one that writes garbage where
     a .docx belongs or reports a document done without writing it, one that fails with a
-    message, one whose default reference document is garbage, or none at all.
+    message, one whose default reference document is garbage, fails or never comes, or none
+    at all.
 ``{soort: onleesbaar, pad: content/utrecht-west/raadsvoorstellen}``
     The file or folder cannot be read, as after ``chmod 000`` for a normal user: opening or
     listing it fails with EACCES, and so does everything below it; its own status can still
@@ -245,6 +246,12 @@ class Injector:
             "faalt": default + first + 'echo "pandoc: kapot" >&2\nexit 3',
             "referentie-onzin": 'if [ "$1" = "--print-default-data-file" ]; then '
             "echo onzin; exit 0; fi\n"
+            f'exec {real} "$@"',
+            "referentie-faalt": 'if [ "$1" = "--print-default-data-file" ]; then '
+            'echo "pandoc: reference.docx niet gevonden" >&2; exit 1; fi\n'
+            f'exec {real} "$@"',
+            "referentie-hangt": 'if [ "$1" = "--print-default-data-file" ]; then '
+            "exec sleep 60; fi\n"
             f'exec {real} "$@"',
         }
         fake = self.project / "nep-pandoc"

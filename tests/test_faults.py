@@ -179,5 +179,43 @@ def test_a_hanging_pandoc_run_per_document_is_stopped_and_named(
             what="'Raadsvoorstel Proef'",
         )
     assert str(failure.value) == (
-        "pandoc reageerde niet binnen 1 seconden voor 'Raadsvoorstel Proef' en is gestopt"
+        "pandoc reageerde niet binnen 1 seconde voor 'Raadsvoorstel Proef' en is gestopt"
+    )
+
+
+def _fake_pandoc(folder: Path, body: str) -> str:
+    fake = folder / "pandoc"
+    fake.write_text("#!/bin/sh\n" + body + "\n", encoding="utf-8")
+    fake.chmod(0o755)
+    return str(fake)
+
+
+def test_pandocs_default_reference_failing_is_a_dutch_build_failure(tmp_path: Path) -> None:
+    """pandoc --print-default-data-file failing (the base of every generated house style)
+    gives the message run_pandoc gives, not a CalledProcessError traceback."""
+    from regiodocs.output import write
+    from regiodocs.output.house_style import pandoc_default_reference
+
+    failing = _fake_pandoc(tmp_path, 'echo "pandoc: reference.docx niet gevonden" >&2\nexit 1')
+    with pytest.raises(write.BuildFailure) as failure:
+        pandoc_default_reference(failing)
+    assert str(failure.value) == (
+        "pandoc faalde voor het standaard-referentiedocument (reference.docx): "
+        "pandoc: reference.docx niet gevonden"
+    )
+
+
+def test_a_hanging_default_reference_is_stopped_at_the_per_document_timeout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from regiodocs.output import write
+    from regiodocs.output.house_style import pandoc_default_reference
+
+    hanging = _fake_pandoc(tmp_path, "exec sleep 30")
+    monkeypatch.setattr(write, "PANDOC_TIMEOUT_PER_DOCUMENT", 0.5)
+    with pytest.raises(write.BuildFailure) as failure:
+        pandoc_default_reference(hanging)
+    assert str(failure.value) == (
+        "pandoc reageerde niet binnen 0.5 seconden voor het standaard-referentiedocument "
+        "(reference.docx) en is gestopt"
     )

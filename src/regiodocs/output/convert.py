@@ -229,10 +229,8 @@ class _Runner:
 
     def _default_reference(self) -> bytes:
         try:
-            return pandoc_default_reference(self.pandoc)
-        except (OSError, ValueError) as exc:
-            raise BuildFailure(f"pandoc kon niet worden gestart ({self.pandoc}): {exc}") from None
-        except Exception as exc:  # subprocess.CalledProcessError and friends
+            return pandoc_default_reference(self.pandoc)  # a BuildFailure when pandoc fails
+        except ValueError as exc:  # a path subprocess refuses (a NUL character)
             raise BuildFailure(f"pandoc kon niet worden gestart ({self.pandoc}): {exc}") from None
 
     def _parallel(

@@ -8,7 +8,6 @@ templates name (Besluitpunt, Lid, Onderdeel, Subonderdeel, Regelingtitel, Kleine
 from __future__ import annotations
 
 import io
-import subprocess
 from datetime import UTC, datetime
 from typing import Any
 
@@ -41,10 +40,12 @@ def _rgb(hex_colour: str) -> RGBColor:
 
 
 def pandoc_default_reference(pandoc: str) -> bytes:
-    result = subprocess.run(
-        [pandoc, "--print-default-data-file", "reference.docx"], capture_output=True, check=True
-    )
-    return result.stdout
+    """pandoc's own reference.docx, the base of every generated house style; run like a
+    conversion (same time limit, a Dutch BuildFailure when pandoc hangs or fails)."""
+    from regiodocs.output.write import pandoc_output  # write.py imports this module
+
+    args = [pandoc, "--print-default-data-file", "reference.docx"]
+    return pandoc_output(args, "het standaard-referentiedocument (reference.docx)")
 
 
 def _paragraph_style(styles: Any, name: str) -> Any:

@@ -66,6 +66,29 @@ def _temp_env(folder: Path) -> dict[str, str]:
     return {"TMPDIR": str(folder), "TMP": str(folder), "TEMP": str(folder)}
 
 
+def pandoc_output(
+    args: list[str], what: str, *, stdin: bytes = b"", env: dict[str, str] | None = None
+) -> bytes:
+    """Run pandoc once within the per-document time limit; its standard output. A hang, a
+    pandoc that cannot be started or one that fails is a BuildFailure naming ``what``."""
+    timeout = PANDOC_TIMEOUT_PER_DOCUMENT
+    try:
+        result = subprocess.run(args, input=stdin, capture_output=True, env=env, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise BuildFailure(
+            f"pandoc reageerde niet binnen {timeout:g} {'seconde' if timeout == 1 else 'seconden'} "
+            f"voor {what} en is gestopt"
+        ) from None
+    except OSError as exc:
+        raise BuildFailure(f"pandoc kon niet worden uitgevoerd: {reason(exc)}") from None
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise BuildFailure(
+            f"pandoc faalde voor {what}: {message[-1] if message else result.returncode}"
+        )
+    return result.stdout
+
+
 def run_pandoc(
     pandoc: str, markdown: str, reference: Path, target: Path, *, epoch: int, what: str
 ) -> bytes:
@@ -79,26 +102,7 @@ def run_pandoc(
         f"--metadata=lang:{LANGUAGE}",
     ]
     env = {**os.environ, **_temp_env(target.parent), "SOURCE_DATE_EPOCH": str(epoch)}
-    try:
-        result = subprocess.run(
-            args,
-            input=markdown.encode("utf-8"),
-            capture_output=True,
-            env=env,
-            timeout=PANDOC_TIMEOUT_PER_DOCUMENT,
-        )
-    except subprocess.TimeoutExpired:
-        raise BuildFailure(
-            f"pandoc reageerde niet binnen {PANDOC_TIMEOUT_PER_DOCUMENT:g} seconden voor {what} "
-            "en is gestopt"
-        ) from None
-    except OSError as exc:
-        raise BuildFailure(f"pandoc kon niet worden uitgevoerd: {reason(exc)}") from None
-    if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise BuildFailure(
-            f"pandoc faalde voor {what}: {message[-1] if message else result.returncode}"
-        )
+    pandoc_output(args, what, stdin=markdown.encode("utf-8"), env=env)
     return target.read_bytes()
 
 
