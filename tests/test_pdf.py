@@ -588,3 +588,119 @@ def test_the_pdf_cache_key_follows_only_the_properties_the_letterhead_shows(
     path = tmp_path / "proef.pdf"
     path.write_bytes(pdf.render_pdf("Tekst.", new))
     assert "BBBB-2222-BBBB" in _text(path)
+
+
+TITLED = (
+    '::: {custom-style="Title"}\nRaadsvoorstel\n:::\n\n'
+    '::: {custom-style="Subtitle"}\nZienswijze op de regeling\n:::\n\n'
+    "## Samenvatting\n\nEen alinea tekst.\n"
+)
+
+
+def _with_title_alignment(template: bytes, jc: str | None) -> bytes:
+    """``template`` with the Title style's own alignment replaced by ``jc`` (or removed:
+    the style then has Word's default, left); Subtitle is based on Title."""
+    import re
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(template)) as package, zipfile.ZipFile(out, "w") as target:
+        for info in package.infolist():
+            data = package.read(info.filename)
+            if info.filename == "word/styles.xml":
+                xml = data.decode("utf-8")
+                title = re.search(r'<w:style [^>]*w:styleId="Title".*?</w:style>', xml, re.S)
+                assert title is not None and '<w:jc w:val="center"/>' in title.group()
+                changed = title.group().replace(
+                    '<w:jc w:val="center"/>', f'<w:jc w:val="{jc}"/>' if jc else ""
+                )
+                data = xml.replace(title.group(), changed).encode("utf-8")
+            target.writestr(info, data)
+    return out.getvalue()
+
+
+def _line_boxes(data: bytes, tmp_path: Path) -> dict[str, tuple[float, float]]:
+    """The horizontal extent (xMin, xMax in pt) of each line of page one, by its text."""
+    path = tmp_path / "boxes.pdf"
+    path.write_bytes(data)
+    html = subprocess.run(
+        ["pdftotext", "-bbox-layout", "-f", "1", "-l", "1", str(path), "-"],
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout
+    import re
+
+    boxes: dict[str, tuple[float, float]] = {}
+    for line in re.findall(r"<line (.*?)</line>", html, re.S):
+        words = re.findall(r">([^<]*)</word>", line)
+        x_min, x_max = re.search(r'xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', line).groups()  # type: ignore[union-attr]
+        boxes[" ".join(words)] = (float(x_min), float(x_max))
+    return boxes
+
+
+def test_the_pdf_title_is_centred_where_the_word_templates_title_style_is(
+    tmp_path: Path,
+) -> None:
+    """Woerden's template centres the Title style (and Subtitle, based on it), as Word shows
+    the title of every raadsvoorstel: so does the PDF. The body stays left-aligned."""
+    from regiodocs.output.template import Sjabloon
+
+    template = (ROOT / "content/utrecht-west/huisstijl/woerden.dotx").read_bytes()
+    meta = replace(_meta(), sjabloon=Sjabloon.from_bytes("woerden.dotx", template))
+    source = pdf.typst_source(TITLED, meta)
+    assert "#set align(center)\n#heading(level: 1, outlined: false)[Raadsvoorstel]" in source
+    boxes = _line_boxes(pdf.render_pdf(TITLED, meta), tmp_path)
+    middle = 21.0 / 2 / 2.54 * 72  # of an A4 page, in pt
+    for line in ("Raadsvoorstel", "Zienswijze op de regeling"):
+        left, right = boxes[line]
+        assert (left + right) / 2 == pytest.approx(middle, abs=1.0), (line, boxes[line])
+    margin = meta.huisstijl.marge_cm / 2.54 * 72
+    assert boxes["Een alinea tekst."][0] == pytest.approx(margin, abs=1.0)
+
+
+@pytest.mark.parametrize(("jc", "expected"), [(None, "left"), ("right", "right")])
+def test_the_pdf_title_follows_a_template_that_does_not_centre_it(
+    tmp_path: Path, jc: str | None, expected: str
+) -> None:
+    from regiodocs.output.template import Sjabloon
+
+    original = (ROOT / "content/utrecht-west/huisstijl/woerden.dotx").read_bytes()
+    template = _with_title_alignment(original, jc)
+    meta = replace(_meta(), sjabloon=Sjabloon.from_bytes("eigen.dotx", template))
+    source = pdf.typst_source(TITLED, meta)
+    assert "align(center)" not in source
+    boxes = _line_boxes(pdf.render_pdf(TITLED, meta), tmp_path)
+    margin = meta.huisstijl.marge_cm / 2.54 * 72
+    for line in ("Raadsvoorstel", "Zienswijze op de regeling"):
+        left, right = boxes[line]
+        if expected == "left":
+            assert left == pytest.approx(margin, abs=1.0), (line, boxes[line])
+        else:
+            assert right == pytest.approx(21.0 / 2.54 * 72 - margin, abs=1.0), (line, boxes)
+
+
+def test_without_a_template_the_pdf_title_is_aligned_as_the_generated_house_style(
+    tmp_path: Path,
+) -> None:
+    """No Word template: the reference document generated from the YAML huisstijl (pandoc's
+    reference.docx finished by house_style.py) decides; the PDF reads the same alignment."""
+    from regiodocs.output import house_style
+    from regiodocs.output.letterhead import style_alignments
+    from regiodocs.output.template import Sjabloon
+    from regiodocs.output.write import find_pandoc
+
+    default = house_style.pandoc_default_reference(find_pandoc())
+    reference = house_style.build_reference_docx(default, _meta().huisstijl)
+    generated = style_alignments(Sjabloon.from_bytes("reference.docx", reference))
+    assert (
+        generated
+        == house_style.TITLE_ALIGNMENTS
+        == {
+            "Title": "center",
+            "Subtitle": "center",
+            "Regelingtitel": "center",
+        }
+    )
+    boxes = _line_boxes(pdf.render_pdf(TITLED, _meta()), tmp_path)
+    left, right = boxes["Raadsvoorstel"]
+    assert (left + right) / 2 == pytest.approx(21.0 / 2 / 2.54 * 72, abs=1.0)

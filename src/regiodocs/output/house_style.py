@@ -22,6 +22,11 @@ from regiodocs.output import docx_xml
 LANGUAGE = "nl-NL"
 FIXED_TIME = datetime(2000, 1, 1, tzinfo=UTC)
 
+# The alignment of the title styles (letterhead.TITLE_STYLES) in the generated house style:
+# pandoc's reference.docx centres Title, Subtitle is based on it, and Regelingtitel is
+# centred below. The PDF follows this (a test reads it back from a generated reference).
+TITLE_ALIGNMENTS = {"Title": "center", "Subtitle": "center", "Regelingtitel": "center"}
+
 # name -> (left indent cm, hanging cm, space after pt)
 _INDENTED_STYLES = {
     "Besluitpunt": (0.75, 0.75, 6),

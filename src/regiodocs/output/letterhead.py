@@ -14,6 +14,9 @@ the result saved in the template), content controls tagged with a property name,
 widths from the table grid). Not read: the position of an anchored picture or text box (it
 is placed on the line it is anchored to), shapes, WordArt, different even-page headers.
 
+Also read: the alignment of the title styles (``style_alignments``), which the PDF's title
+follows as Word's does.
+
 Standard library only: a template is a zip of XML parts.
 """
 
@@ -23,8 +26,10 @@ import io
 import posixpath
 import re
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from types import MappingProxyType
 from xml.etree import ElementTree
 
 from regiodocs.documents.views.common import DocMeta
@@ -156,6 +161,38 @@ def read_letterhead(template: bytes) -> Letterhead | None:
             return _Reader(package).letterhead()
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, ElementTree.ParseError):
         return None
+
+
+# The paragraph styles of a document's titles, whose alignment the PDF follows.
+TITLE_STYLES = ("Title", "Subtitle", "Regelingtitel")
+
+
+@lru_cache(maxsize=16)
+def style_alignments(sjabloon: Sjabloon) -> Mapping[str, str]:
+    """The alignment (left, center, right, justify) Word gives the ``TITLE_STYLES`` a
+    template has; a style the template lacks is left out (the generated house style's
+    then applies, as the reference document takes it from there)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(sjabloon.data)) as package:
+            reader = _Reader(package)
+            found = {name: reader.style_alignment(name) for name in TITLE_STYLES}
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, ElementTree.ParseError):
+        return {}
+    return MappingProxyType({name: align for name, align in found.items() if align is not None})
+
+
+def _alignment(layers: list[ElementTree.Element]) -> str:
+    """The paragraph alignment the last w:jc of ``layers`` (paragraph properties, the base
+    first) sets: left, center, right or justify; Word's default is left."""
+    align = "left"
+    for layer in layers:
+        jc = layer.find(f"{_W}jc")
+        if jc is not None:
+            value = jc.get(f"{_W}val") or "left"
+            align = {"start": "left", "end": "right", "both": "justify"}.get(value, value)
+            if align not in ("left", "center", "right", "justify"):
+                align = "left"
+    return align
 
 
 class _Reader:
@@ -294,6 +331,17 @@ class _Reader:
             style_id = based.get(f"{_W}val") if based is not None else None
         return found
 
+    def style_alignment(self, name: str) -> str | None:
+        """The alignment of the paragraph style called ``name`` (as Word names it, any case)
+        through its chain and the document defaults; None when the template lacks it."""
+        wanted = name.casefold()
+        for style_id, style in self.styles.items():
+            shown = style.find(f"{_W}name")
+            if shown is not None and (shown.get(f"{_W}val") or "").casefold() == wanted:
+                defaults = [x for x in (self.default_ppr,) if x is not None]
+                return _alignment(defaults + self._chain(style_id, "pPr"))
+        return None
+
     def _paragraph(self, p: ElementTree.Element) -> list[Block]:
         ppr = p.find(f"{_W}pPr")
         style_el = ppr.find(f"{_W}pStyle") if ppr is not None else None
@@ -301,15 +349,9 @@ class _Reader:
         layers = [x for x in (self.default_ppr,) if x is not None] + self._chain(style, "pPr")
         if ppr is not None:
             layers.append(ppr)
-        align, before, after = "left", 0.0, 0.0
+        align, before, after = _alignment(layers), 0.0, 0.0
         tabs: dict[float, str] = {}
         for layer in layers:
-            jc = layer.find(f"{_W}jc")
-            if jc is not None:
-                value = jc.get(f"{_W}val") or "left"
-                align = {"start": "left", "end": "right", "both": "justify"}.get(value, value)
-                if align not in ("left", "center", "right", "justify"):
-                    align = "left"
             spacing = layer.find(f"{_W}spacing")
             if spacing is not None:
                 before = _number(spacing.get(f"{_W}before"), before * 20) / 20

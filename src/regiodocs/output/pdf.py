@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 
 from regiodocs import __version__
 from regiodocs.documents.blocks import (
+    SUBTITLE,
     TITLE,
     UNDERLINE_CLOSE,
     UNDERLINE_OPEN,
@@ -51,6 +52,7 @@ from regiodocs.documents.markdown import TAB_MARK
 from regiodocs.documents.views.common import DocMeta
 from regiodocs.output.cache import Cache
 from regiodocs.output.fonts import font_of
+from regiodocs.output.house_style import TITLE_ALIGNMENTS
 from regiodocs.output.letterhead import (
     NUMPAGES,
     PAGE,
@@ -59,6 +61,7 @@ from regiodocs.output.letterhead import (
     TabStop,
     letterhead_of,
     printed_meta,
+    style_alignments,
 )
 from regiodocs.output.letterhead import Block as LetterBlock
 from regiodocs.output.letterhead import Paragraph as LetterParagraph
@@ -113,7 +116,7 @@ def typst_source(markdown: str, meta: DocMeta) -> str:
     # Characters on a line of body text: the text width over an average character width
     # (about half the font size); bold headers and wide fonts get the room from the margin.
     line_chars = (21.0 - 2 * style.marge_cm) / (0.52 * style.lettergrootte * 0.03528)
-    writer = _Writer(labels, line_chars)
+    writer = _Writer(labels, line_chars, _alignments(meta))
     body = "".join(writer.block(b) for b in blocks)
     return _preamble(meta) + body
 
@@ -183,6 +186,16 @@ def _preamble(meta: DocMeta) -> str:
   link(doel, text(fill: rgb("#1A1A1A"))[#tekst #box(width: 1fr, repeat[.#h(0.15em)]) #context counter(page).at(doel).first()])))
 
 {room}"""
+
+
+def _alignments(meta: DocMeta) -> dict[str, str]:
+    """The alignment of the title styles as the Word document shows them: the Word
+    template's own styles where it has them, else those of the generated house style (the
+    reference document takes a style the template lacks from there)."""
+    found = dict(TITLE_ALIGNMENTS)
+    if meta.sjabloon is not None:
+        found.update(style_alignments(meta.sjabloon))
+    return found
 
 
 def _fonts(meta: DocMeta) -> tuple[str, str]:
@@ -459,8 +472,14 @@ def header_logo(template: bytes) -> bytes | None:
 class _Writer:
     """Typst markup for the blocks of one document."""
 
-    def __init__(self, labels: set[str], line_chars: float = 85.0) -> None:
+    def __init__(
+        self,
+        labels: set[str],
+        line_chars: float = 85.0,
+        alignments: dict[str, str] | None = None,
+    ) -> None:
         self.labels = labels
+        self.alignments = alignments or {}
         self.line_chars = line_chars
         self.in_table = False
         self.placed: set[str] = set()
@@ -470,11 +489,15 @@ class _Writer:
         kind = block.kind
         if kind == "title":
             marks = "" if len(block.source) < 2000 else ", bookmarked: false"  # PDF/A string
-            return f"#heading(level: 1, outlined: false{marks})[{self.inline_of(block)}]\n\n"
+            return self.aligned(
+                TITLE,
+                f"#heading(level: 1, outlined: false{marks})[{self.inline_of(block)}]\n\n",
+            )
         if kind == "subtitle":
-            return (
+            return self.aligned(
+                SUBTITLE,
                 f"#block(above: 0.4em, below: 1.4em, text(size: 14pt, fill: accent)"
-                f"[{self.inline_of(block)}])\n\n"
+                f"[{self.inline_of(block)}])\n\n",
             )
         if kind == "heading":
             label = ""
@@ -498,13 +521,26 @@ class _Writer:
         self.lines = block.source.splitlines()
         return "".join(self.node(child) for child in block.tree().children)
 
+    def aligned(self, style: str, markup: str) -> str:
+        """``markup`` aligned as the Word style ``style`` aligns its paragraphs."""
+        align = self.alignments.get(style, "left")
+        if align == "left":
+            return markup
+        if align == "justify":
+            return f"#[\n#set par(justify: true)\n{markup}]\n\n"
+        return f"#[\n#set align({align})\n{markup}]\n\n"
+
     def inline_of(self, block: Block) -> str:
         return self.inline(block.inline())
 
     def styled(self, block: Block) -> str:
         style = block.style
         if style == TITLE:  # a second title in one document: a bold line, not a heading
-            return f'#block(above: 1.4em, text(size: 14pt, weight: "bold", fill: kop)[{self.inline_of(Block("title", block.source))}])\n\n'
+            inline = self.inline_of(Block("title", block.source))
+            return self.aligned(
+                TITLE,
+                f'#block(above: 1.4em, text(size: 14pt, weight: "bold", fill: kop)[{inline}])\n\n',
+            )
         paragraphs = [self.inline(p.children[0]) for p in _paragraphs(block.tree())]
         out: list[str] = []
         for text in paragraphs:
@@ -534,9 +570,10 @@ class _Writer:
         if style == "Kleine tekst":
             return f'#text(size: 8pt, fill: rgb("#595959"))[{text}]\n\n'
         if style == "Regelingtitel":
-            return (
+            return self.aligned(
+                style,
                 f'#block(above: 12pt, below: 12pt, text(size: 13pt, weight: "bold", '
-                f"fill: kop)[{text}])\n\n"
+                f"fill: kop)[{text}])\n\n",
             )
         if style == "Inhoudsopgave":
             return (
@@ -801,6 +838,7 @@ def _writer_fingerprint() -> str:
         here / "letterhead.py",
         here / "fonts.py",
         here / "template.py",
+        here / "house_style.py",
         here.parent / "documents" / "blocks.py",
     ):
         h.update(path.read_bytes())
