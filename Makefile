@@ -76,10 +76,11 @@ schema: $(VENV)/.installed
 
 # mypy twice: as on Linux, and as on Windows (a POSIX-only call such as os.fchmod fails there).
 lint: $(VENV)/.installed
-	$(VENV)/bin/ruff check src tests
-	$(VENV)/bin/ruff format --check src tests
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
 	$(VENV)/bin/mypy src
 	$(VENV)/bin/mypy --platform win32 src
+	MYPYPATH=src:tests $(VENV)/bin/mypy bench
 
 test: lint
 	$(VENV)/bin/python -m pytest
@@ -94,8 +95,8 @@ fuzz: $(VENV)/.installed
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-3000} $(VENV)/bin/python -m pytest tests/test_fuzz.py -q -p no:cacheprovider
 
 fmt: $(VENV)/.installed
-	$(VENV)/bin/ruff check --fix src tests
-	$(VENV)/bin/ruff format src tests
+	$(VENV)/bin/ruff check --fix src tests bench
+	$(VENV)/bin/ruff format src tests bench
 
 clean:
 	rm -rf build

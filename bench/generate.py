@@ -20,7 +20,32 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCE = ROOT / "content" / "utrecht-west"
 REGIONS = 42
 MUNICIPALITIES = 342
-SYLLABLES = ["aa", "bur", "dam", "del", "dijk", "dorp", "ee", "gen", "ha", "hoven", "kerk", "lo", "meer", "molen", "oo", "rijk", "sloot", "ven", "veld", "wold", "zand", "zijl", "berg", "broek"]
+SYLLABLES = [
+    "aa",
+    "bur",
+    "dam",
+    "del",
+    "dijk",
+    "dorp",
+    "ee",
+    "gen",
+    "ha",
+    "hoven",
+    "kerk",
+    "lo",
+    "meer",
+    "molen",
+    "oo",
+    "rijk",
+    "sloot",
+    "ven",
+    "veld",
+    "wold",
+    "zand",
+    "zijl",
+    "berg",
+    "broek",
+]
 
 
 def _yaml() -> YAML:
@@ -59,7 +84,9 @@ def generate(output: Path) -> Path:
         source_people = regio["deelnemers"]
         source_styles = {style["id"]: style for style in regio["huisstijlen"]}
         regio["id"] = region_id
-        regio["naam"] = f"{name(chance, used)} {chance.choice(['Oost', 'West', 'Noord', 'Zuid', 'Midden'])}"
+        regio["naam"] = (
+            f"{name(chance, used)} {chance.choice(['Oost', 'West', 'Noord', 'Zuid', 'Midden'])}"
+        )
         deelnemers, styles = [], []
         for g in range(size):
             naam = name(chance, used)
@@ -67,15 +94,27 @@ def generate(output: Path) -> Path:
             # Dates and colours of the Utrecht West municipality in the same position, so
             # every date and contrast rule holds as it does for the shipped content.
             model = source_people[g % len(source_people)]
-            deelnemers.append({
-                **model,
-                "id": gid, "naam": naam, "officiele_naam": f"gemeente {naam}",
-                "inwoners": {"aantal": chance.randint(6000, 250000), "peildatum": model["inwoners"]["peildatum"], "bron": "synthetisch"},
-                "huisstijl": gid,
-                "kenmerk_prefix": f"{naam[:3].upper()}-",
-            })
-            style = source_styles.get(model.get("huisstijl", ""), next(iter(source_styles.values())))
-            styles.append({**style, "id": gid, "lettertype": chance.choice(["Arial", "Calibri", "Verdana"])})
+            deelnemers.append(
+                {
+                    **model,
+                    "id": gid,
+                    "naam": naam,
+                    "officiele_naam": f"gemeente {naam}",
+                    "inwoners": {
+                        "aantal": chance.randint(6000, 250000),
+                        "peildatum": model["inwoners"]["peildatum"],
+                        "bron": "synthetisch",
+                    },
+                    "huisstijl": gid,
+                    "kenmerk_prefix": f"{naam[:3].upper()}-",
+                }
+            )
+            style = source_styles.get(
+                model.get("huisstijl", ""), next(iter(source_styles.values()))
+            )
+            styles.append(
+                {**style, "id": gid, "lettertype": chance.choice(["Arial", "Calibri", "Verdana"])}
+            )
         # The regional documents keep the region's own house style (regio.huisstijl).
         styles.append(source_styles[regio["huisstijl"]])
         regio["deelnemers"], regio["huisstijlen"] = deelnemers, styles
@@ -113,7 +152,7 @@ def _rename_municipalities(folder: Path, names: list[str]) -> None:
             continue
         text = path.read_text(encoding="utf-8")
         text = text.replace(enumeration, ", ".join(names[:-1]) + " en " + names[-1])
-        for old, new in zip(source, names):
+        for old, new in zip(source, names, strict=False):
             text = text.replace(old, new)
         path.write_text(text, encoding="utf-8")
 

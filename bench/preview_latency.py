@@ -13,7 +13,6 @@ Run through `make bench`.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
 import json
 import os
 import queue
@@ -24,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -65,7 +65,7 @@ def _wait_painted(driver: Any, started: float) -> list[float]:
 def _page_cpu_ms(driver: Any) -> float:
     """Milliseconds the page's main thread has been busy so far (DevTools metrics)."""
     metrics = driver.execute_cdp_cmd("Performance.getMetrics", {})["metrics"]
-    return 1000 * next(m["value"] for m in metrics if m["name"] == "TaskDuration")
+    return 1000 * float(next(m["value"] for m in metrics if m["name"] == "TaskDuration"))
 
 
 def _look_at(driver: Any, text: str) -> None:
@@ -224,11 +224,14 @@ def main() -> int:
         if clause is None:
             print("de bepaling voor de meting is niet gevonden in regeling.yaml")
             return 1
+
         def edited(run: int) -> str:
             """The clause with a house number not written before: every run is new text,
             so no section of the page comes from the preview's own caches."""
             return original.replace(
-                clause.group(1), clause.group(1).rstrip(".") + f", aan de Blekerijlaan {run + 1}.", 1
+                clause.group(1),
+                clause.group(1).rstrip(".") + f", aan de Blekerijlaan {run + 1}.",
+                1,
             )
 
         driver.get(base + "doc/regio/utrecht-west-regeling")

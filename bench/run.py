@@ -66,7 +66,9 @@ def _env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k not in ("CI",)}
 
 
-def timed(label: str, runs: int, action: Callable[[], Any], before: Callable[[], Any] | None = None) -> dict[str, Any]:
+def timed(
+    label: str, runs: int, action: Callable[[], Any], before: Callable[[], Any] | None = None
+) -> dict[str, Any]:
     """Wall time of ``action`` over ``runs`` runs (``before`` runs untimed before each)."""
     samples = []
     for _ in range(runs):
@@ -82,7 +84,10 @@ def timed(label: str, runs: int, action: Callable[[], Any], before: Callable[[],
         "median_s": round(statistics.median(samples), 3),
         "max_s": round(max(samples), 3),
     }
-    print(f"  {label:34s} min {row['min_s']:6.3f}  mediaan {row['median_s']:6.3f}  max {row['max_s']:6.3f} s", flush=True)
+    print(
+        f"  {label:34s} min {row['min_s']:6.3f}  mediaan {row['median_s']:6.3f}  max {row['max_s']:6.3f} s",
+        flush=True,
+    )
     return row
 
 
@@ -122,8 +127,14 @@ def naive(pandoc: str, pairs: list[tuple[Path, Path]], out: Path, cores: int) ->
     def one(n: int) -> None:
         source, reference = pairs[n]
         subprocess.run(
-            [pandoc, str(source), "--from=markdown-smart", "--to=docx",
-             f"--reference-doc={reference}", f"--output={out / f'{n}.docx'}"],
+            [
+                pandoc,
+                str(source),
+                "--from=markdown-smart",
+                "--to=docx",
+                f"--reference-doc={reference}",
+                f"--output={out / f'{n}.docx'}",
+            ],
             check=True,
         )
 
@@ -145,11 +156,18 @@ def utrecht_west(work: Path, pandoc: str, cores: int, runs: int) -> dict[str, An
     pairs = naive_inputs(project / "content", "utrecht-west", work / "naive-in")
     print(f"Utrecht West: {len(pairs)} documenten, {cores} kernen, {runs} runs per scenario")
     rows = [
-        timed(f"naief: pandoc per document, {cores} tegelijk", runs,
-              lambda: naive(pandoc, pairs, work / "naive-out", cores),
-              lambda: shutil.rmtree(work / "naive-out", ignore_errors=True)),
-        timed("regiodocs build all, koud", runs, lambda: cli(project, "build", "all"),
-              lambda: shutil.rmtree(project / "build", ignore_errors=True)),
+        timed(
+            f"naief: pandoc per document, {cores} tegelijk",
+            runs,
+            lambda: naive(pandoc, pairs, work / "naive-out", cores),
+            lambda: shutil.rmtree(work / "naive-out", ignore_errors=True),
+        ),
+        timed(
+            "regiodocs build all, koud",
+            runs,
+            lambda: cli(project, "build", "all"),
+            lambda: shutil.rmtree(project / "build", ignore_errors=True),
+        ),
         timed("regiodocs build all, niets gewijzigd", runs, lambda: cli(project, "build", "all")),
     ]
     regeling = project / "content/utrecht-west/regeling.yaml"
@@ -159,9 +177,18 @@ def utrecht_west(work: Path, pandoc: str, cores: int, runs: int) -> dict[str, An
         edit(regeling, CLAUSE.format(state["n"]), CLAUSE.format(state["n"] + 1))
         state["n"] += 1
 
-    edited = timed("een zin van een artikel gewijzigd", runs, lambda: cli(project, "build", "all"), change_clause)
+    edited = timed(
+        "een zin van een artikel gewijzigd",
+        runs,
+        lambda: cli(project, "build", "all"),
+        change_clause,
+    )
     change_clause()
-    made = [line for line in cli(project, "build", "all").stdout.splitlines() if line.startswith("gemaakt: ")]
+    made = [
+        line
+        for line in cli(project, "build", "all").stdout.splitlines()
+        if line.startswith("gemaakt: ")
+    ]
     edited["documents_rebuilt"] = len(made)
     rows.append(edited)
     rows.append(timed("regiodocs check", runs, lambda: cli(project, "check")))
@@ -188,8 +215,19 @@ def national(work: Path, pandoc: str, cores: int, regions_wanted: int) -> dict[s
     per_region = []
     for region in regions:
         start = time.perf_counter()
-        cli(project, "build", "all", "--regio", region, "--content", str(content),
-            "--templates", str(project / "templates"), "--build", str(project / "build"))
+        cli(
+            project,
+            "build",
+            "all",
+            "--regio",
+            region,
+            "--content",
+            str(content),
+            "--templates",
+            str(project / "templates"),
+            "--build",
+            str(project / "build"),
+        )
         per_region.append(time.perf_counter() - start)
     total = sum(per_region)
     half = len(regions) // 2
@@ -197,13 +235,20 @@ def national(work: Path, pandoc: str, cores: int, regions_wanted: int) -> dict[s
     first = docs_per_region * half / sum(per_region[:half])
     second = docs_per_region * (len(regions) - half) / sum(per_region[half:])
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"  regiodocs koud: {total:.1f} s ({total / naive_s:.2f} van naief); "
-          f"{first:.1f} en {second:.1f} documenten/s in de eerste en tweede helft; "
-          f"piekgeheugen van een proces {peak:.0f} MiB", flush=True)
+    print(
+        f"  regiodocs koud: {total:.1f} s ({total / naive_s:.2f} van naief); "
+        f"{first:.1f} en {second:.1f} documenten/s in de eerste en tweede helft; "
+        f"piekgeheugen van een proces {peak:.0f} MiB",
+        flush=True,
+    )
     return {
-        "regions": len(regions), "documents": len(pairs), "naive_s": round(naive_s, 2),
-        "cold_s": round(total, 2), "cold_vs_naive": round(total / naive_s, 3),
-        "documents_per_s_first_half": round(first, 1), "documents_per_s_second_half": round(second, 1),
+        "regions": len(regions),
+        "documents": len(pairs),
+        "naive_s": round(naive_s, 2),
+        "cold_s": round(total, 2),
+        "cold_vs_naive": round(total / naive_s, 3),
+        "documents_per_s_first_half": round(first, 1),
+        "documents_per_s_second_half": round(second, 1),
         "peak_process_mib": round(peak, 1),
     }
 
@@ -211,7 +256,9 @@ def national(work: Path, pandoc: str, cores: int, regions_wanted: int) -> dict[s
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7, help="runs per scenario (at least 5)")
-    parser.add_argument("--regions", type=int, default=42, help="regions of the national set (0: skip)")
+    parser.add_argument(
+        "--regions", type=int, default=42, help="regions of the national set (0: skip)"
+    )
     options = parser.parse_args()
     runs = max(5, options.runs)
     sys.path.insert(0, str(ROOT / "src"))
@@ -223,9 +270,13 @@ def main() -> None:
     try:
         results: dict[str, Any] = {
             "machine": {
-                "cores": cores, "python": platform.python_version(), "platform": platform.platform(),
+                "cores": cores,
+                "python": platform.python_version(),
+                "platform": platform.platform(),
                 "processor": platform.processor() or platform.machine(),
-                "pandoc": subprocess.run([pandoc, "--version"], capture_output=True, text=True).stdout.splitlines()[0],
+                "pandoc": subprocess.run(
+                    [pandoc, "--version"], capture_output=True, text=True
+                ).stdout.splitlines()[0],
             },
             "date": time.strftime("%Y-%m-%d"),
             "utrecht_west": utrecht_west(work, pandoc, cores, runs),

@@ -58,5 +58,5 @@ def chromium() -> Any:
         finally:
             shutil.rmtree(profile, ignore_errors=True)
 
-    session.quit = quit_and_remove_profile
+    session.quit = quit_and_remove_profile  # type: ignore[method-assign]  # this session only
     return session
