@@ -277,7 +277,7 @@ def test_regeling_annexed_to_a_besluit_with_toelichting_and_mixed_aanhef(
     assert (
         "Met deze regeling wordt het RHC Drents Archief ingesteld." in data["algemene_toelichting"]
     )
-    assert "niet overgenomen: 2 artikel(en) van het besluit vóór de regeling" in result.output
+    assert "niet overgenomen: 2 artikelen van het besluit vóór de regeling" in result.output
     assert "toelichting (5 regels) apart gehouden" in result.output
     # "de raad en het college" adopt it together: a gemengde regeling, and it is imported
     assert data["aanhef"]["bestuursorganen"] == ["raad", "college"]

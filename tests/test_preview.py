@@ -407,3 +407,13 @@ def test_an_error_the_deferred_check_finds_brings_back_the_last_good_page(
     server.publish(templates_changed=False)
     assert [event for event, _ in _events(client)] == ["gecontroleerd"]
     assert server.session.errors is None
+
+
+def test_the_error_banner_counts_its_errors_in_dutch() -> None:
+    from regiodocs.diagnostics import Diagnostic
+    from regiodocs.preview.server import errors_html
+
+    one = Diagnostic("regio.yaml", 3, 1, "naam", "verplicht veld 'naam' ontbreekt")
+    warning = Diagnostic("regio.yaml", 4, 1, "kleur", "te licht", severity="waarschuwing")
+    assert "De inhoud bevat 1 fout.</strong>" in errors_html([one, warning])
+    assert "De inhoud bevat 2 fouten.</strong>" in errors_html([one, one])

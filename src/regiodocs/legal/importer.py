@@ -402,7 +402,8 @@ def parse(text: str | Layout) -> Parsed:
             earlier = [a for h in chapters for a in h.artikelen]
             if number_text == "1" and earlier:
                 # The articles so far belonged to a besluit; the regeling itself starts here.
-                omitted.append(f"{len(earlier)} artikel(en) van het besluit vóór de regeling")
+                counted = f"{len(earlier)} {'artikel' if len(earlier) == 1 else 'artikelen'}"
+                omitted.append(f"{counted} van het besluit vóór de regeling")
                 opening = chapters[-1] if not chapters[-1].artikelen else None
                 chapters[:] = [opening] if opening else []
                 named = [h for _, h in loose_headings if not _BIJLAGE.match(_clean(h))]

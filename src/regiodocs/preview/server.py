@@ -353,7 +353,8 @@ def errors_html(errors: list[Diagnostic]) -> str:
     count = sum(1 for d in errors if d.severity == "fout")
     lines = "\n".join(html_lib.escape(str(d)) for d in errors)
     return (
-        f"<p><strong>De inhoud bevat {count} fout(en).</strong> Hieronder staat de laatste goede "
+        f"<p><strong>De inhoud bevat {count} {'fout' if count == 1 else 'fouten'}.</strong> "
+        "Hieronder staat de laatste goede "
         f"versie; na het herstellen verdwijnt deze melding vanzelf.</p><pre>{lines}</pre>"
     )
 
