@@ -14,6 +14,15 @@ tree stays clean):
   check        `regiodocs check`
   help         `regiodocs --help`
 
+and, in the same run, the floors under those scenarios: what the parts regiodocs cannot do
+without cost on their own (measured as processes too, not estimated):
+
+  pandoc batch   the same documents through `pandoc lua batch.lua`, one process per core,
+                 no Python: what any build that converts every document with pandoc pays
+  pandoc regeling  pandoc for the regeling alone: what a clause edit pays for the .docx
+  models         `python -c "import regiodocs.content.region"`: the interpreter and the
+                 pydantic content models, which `check` and every build load
+
 The national synthetic set (bench/generate.py: 42 regions, 342 municipalities) is built
 region by region with `regiodocs build all --regio R` (each build uses every core), once
 cold, and compared with naive pandoc over all its documents, with the peak memory of any
@@ -66,26 +75,38 @@ def _env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k not in ("CI",)}
 
 
+def children_cpu() -> float:
+    """CPU seconds (user and system) of every finished child process, theirs included."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed(
     label: str, runs: int, action: Callable[[], Any], before: Callable[[], Any] | None = None
 ) -> dict[str, Any]:
-    """Wall time of ``action`` over ``runs`` runs (``before`` runs untimed before each)."""
+    """Wall time of ``action`` over ``runs`` runs (``before`` runs untimed before each), and
+    the CPU time its processes used (pandoc's included): CPU / wall / cores is how busy the
+    cores were."""
     samples = []
+    cpu = []
     for _ in range(runs):
         if before is not None:
             before()
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), children_cpu()
         action()
         samples.append(time.perf_counter() - start)
+        cpu.append(children_cpu() - start_cpu)
     row = {
         "scenario": label,
         "runs": runs,
         "min_s": round(min(samples), 3),
         "median_s": round(statistics.median(samples), 3),
         "max_s": round(max(samples), 3),
+        "median_cpu_s": round(statistics.median(cpu), 3),
     }
     print(
-        f"  {label:34s} min {row['min_s']:6.3f}  mediaan {row['median_s']:6.3f}  max {row['max_s']:6.3f} s",
+        f"  {label:40s} min {row['min_s']:6.3f}  mediaan {row['median_s']:6.3f}  max {row['max_s']:6.3f} s"
+        f"  (rekentijd {row['median_cpu_s']:6.3f} s)",
         flush=True,
     )
     return row
@@ -118,6 +139,34 @@ def naive_inputs(content: Path, region: str, work: Path) -> list[tuple[Path, Pat
         source.write_text(render_document(env, job), encoding="utf-8")
         pairs.append((source, references[style]))
     return pairs
+
+
+def pandoc_batches(pandoc: str, pairs: list[tuple[Path, Path]], out: Path, cores: int) -> None:
+    """The pandoc work of a build alone: ``pairs`` in one `pandoc lua` batch process per
+    core, balanced as regiodocs balances them (longest documents first)."""
+    from regiodocs.output.convert import _balanced
+    from regiodocs.output.write import BATCH_SCRIPT
+
+    out.mkdir(parents=True, exist_ok=True)
+    groups = _balanced(
+        list(range(len(pairs))), [source.stat().st_size for source, _ in pairs], cores
+    )
+    processes = []
+    for g, group in enumerate(groups):
+        listing = out / f"list-{g}.txt"
+        listing.write_text(
+            "".join(f"{pairs[n][0]}\t{pairs[n][1]}\t{out / f'{n}.docx'}\n" for n in group),
+            encoding="utf-8",
+        )
+        processes.append(
+            subprocess.Popen(
+                [pandoc, "lua", str(BATCH_SCRIPT), str(listing)],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
+    if any(process.wait() != 0 for process in processes):
+        raise SystemExit("pandoc lua faalde in de ondergrens-meting")
 
 
 def naive(pandoc: str, pairs: list[tuple[Path, Path]], out: Path, cores: int) -> None:
@@ -193,10 +242,33 @@ def utrecht_west(work: Path, pandoc: str, cores: int, runs: int) -> dict[str, An
     rows.append(edited)
     rows.append(timed("regiodocs check", runs, lambda: cli(project, "check")))
     rows.append(timed("regiodocs --help", runs, lambda: cli(project, "--help")))
+    print("Ondergrenzen (onderdelen alleen, ook als heel proces gemeten):")
+    regeling = max(pairs, key=lambda pair: pair[0].stat().st_size)  # the largest document
+    assert "Gemeenschappelijke regeling" in regeling[0].read_text(encoding="utf-8")[:400], regeling
+    floors = [
+        timed(
+            f"ondergrens: pandoc lua, {cores} batches",
+            runs,
+            lambda: pandoc_batches(pandoc, pairs, work / "floor-out", cores),
+            lambda: shutil.rmtree(work / "floor-out", ignore_errors=True),
+        ),
+        timed(
+            "ondergrens: pandoc, alleen de regeling",
+            runs,
+            lambda: naive(pandoc, [regeling], work / "floor-regeling", 1),
+        ),
+        timed(
+            "ondergrens: Python en de inhoudsmodellen",
+            runs,
+            lambda: subprocess.run(
+                [sys.executable, "-c", "import regiodocs.content.region"], check=True
+            ),
+        ),
+    ]
     baseline = rows[0]["median_s"]
-    for row in rows:
+    for row in rows + floors:
         row["median_vs_naive"] = round(row["median_s"] / baseline, 3)
-    return {"documents": len(pairs), "rows": rows}
+    return {"documents": len(pairs), "rows": rows, "floors": floors}
 
 
 def national(work: Path, pandoc: str, cores: int, regions_wanted: int) -> dict[str, Any]:
@@ -213,6 +285,7 @@ def national(work: Path, pandoc: str, cores: int, regions_wanted: int) -> dict[s
     naive_s = time.perf_counter() - start
     print(f"  naief: {len(pairs)} documenten in {naive_s:.1f} s", flush=True)
     per_region = []
+    start_cpu = children_cpu()
     for region in regions:
         start = time.perf_counter()
         cli(
@@ -230,6 +303,7 @@ def national(work: Path, pandoc: str, cores: int, regions_wanted: int) -> dict[s
         )
         per_region.append(time.perf_counter() - start)
     total = sum(per_region)
+    busy = (children_cpu() - start_cpu) / (total * cores)  # share of the cores' time used
     half = len(regions) // 2
     docs_per_region = len(pairs) / len(regions)
     first = docs_per_region * half / sum(per_region[:half])
@@ -238,7 +312,8 @@ def national(work: Path, pandoc: str, cores: int, regions_wanted: int) -> dict[s
     print(
         f"  regiodocs koud: {total:.1f} s ({total / naive_s:.2f} van naief); "
         f"{first:.1f} en {second:.1f} documenten/s in de eerste en tweede helft; "
-        f"piekgeheugen van een proces {peak:.0f} MiB",
+        f"piekgeheugen van een proces {peak:.0f} MiB; de {cores} kernen waren {busy:.0%} van de tijd "
+        "bezig",
         flush=True,
     )
     return {
@@ -250,6 +325,7 @@ def national(work: Path, pandoc: str, cores: int, regions_wanted: int) -> dict[s
         "documents_per_s_first_half": round(first, 1),
         "documents_per_s_second_half": round(second, 1),
         "peak_process_mib": round(peak, 1),
+        "cores_busy": round(busy, 3),
     }
 
 

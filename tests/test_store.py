@@ -146,6 +146,31 @@ def test_a_failure_while_staging_changes_nothing(
     assert snapshot(project / "build") == before  # no temporary file left either
 
 
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads /proc to know the file")
+def test_a_disk_error_forcing_staged_files_to_disk_changes_nothing(
+    project: Path, run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The staged files are forced to disk side by side; one that fails (EIO on Woerden's
+    files) stops the build before anything is replaced, naming that folder."""
+    assert run("build", "all").exit_code == 0
+    before = snapshot(project / "build")
+    edit(project / "content/utrecht-west/regio.yaml", "aantal: 14000", "aantal: 15000")
+    real_fsync = os.fsync
+    woerden = (project / "build" / "woerden").resolve()
+
+    def failing(fd: int) -> None:
+        if Path(os.readlink(f"/proc/self/fd/{fd}")).parent == woerden:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        real_fsync(fd)
+
+    monkeypatch.setattr("regiodocs.output.store.os.fsync", failing)
+    result = run("build", "all")
+    assert result.exit_code == 1
+    assert "kan niet schrijven in build/woerden: de schijf gaf een schrijffout" in result.output
+    assert "Er is niets in build gewijzigd." in result.output
+    assert snapshot(project / "build") == before  # no temporary file left either
+
+
 def test_a_failure_while_switching_names_exactly_the_replaced_files(
     project: Path, run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
 ) -> None:

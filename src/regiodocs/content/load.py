@@ -398,7 +398,7 @@ def _load_file(path: Path, root: str, problems: list[Diagnostic]) -> SourceFile 
         problems.append(Diagnostic(shown, 1, 1, root, str(exc), code="yaml"))
         return None
     try:
-        fast = _load_fast(raw, Path(shown), root)
+        fast = load_fast(raw, Path(shown), root)
         if fast is not None:
             return fast
     except Exception:  # noqa: BLE001 - every irregularity goes to the careful path below
@@ -419,8 +419,9 @@ _STANDARD_TAGS = {
 }
 
 
-def _load_fast(raw: bytes, shown: Path, root: str) -> SourceFile | None:
-    """Parse with libyaml (C) and build plain data with positions; None if anything is off."""
+def load_fast(raw: bytes, shown: Path, root: str) -> SourceFile | None:
+    """Parse with libyaml (C) and build plain data with positions; None if anything is off
+    (the careful reader then finds and places the problem). The preview uses it too."""
     text = raw.decode("utf-8-sig")
     yaml = YAML(typ="safe", pure=False)
     yaml.Constructor = _SafeScalars

@@ -167,7 +167,8 @@ class Cache:
     def put(self, key: str, data: bytes) -> None:
         from regiodocs.output.write import write_bytes_atomic
 
-        write_bytes_atomic(self._path(key), _digest(key, data) + b"\n" + data)
+        # Not forced to disk: an entry torn by a power cut fails its digest and is made anew.
+        write_bytes_atomic(self._path(key), _digest(key, data) + b"\n" + data, durable=False)
 
     def keep_only(self, used: set[str]) -> None:
         """Remove entries of other formats and all but the newest KEEP_UNUSED unused ones."""

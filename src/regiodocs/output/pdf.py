@@ -31,7 +31,7 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from functools import cache, lru_cache
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,7 +65,7 @@ from regiodocs.output.letterhead import (
 )
 from regiodocs.output.letterhead import Block as LetterBlock
 from regiodocs.output.letterhead import Paragraph as LetterParagraph
-from regiodocs.output.template import FIELD_NAMES, Sjabloon, template_fonts
+from regiodocs.output.template import FIELD_NAMES, template_fonts
 from regiodocs.output.write import BuildFailure, document_properties, source_date_epoch
 
 if TYPE_CHECKING:
@@ -206,15 +206,10 @@ def _fonts(meta: DocMeta) -> tuple[str, str]:
     body = style.lettertype
     heading = style.lettertype_koppen or style.lettertype
     if meta.sjabloon is not None:
-        found = _template_fonts(meta.sjabloon)
+        found = template_fonts(meta.sjabloon.data)
         body = found.get("Normal", body)
         heading = found.get("Heading 1", body)
     return font_of(body), font_of(heading)
-
-
-@lru_cache(maxsize=16)
-def _template_fonts(sjabloon: Sjabloon) -> dict[str, str]:
-    return template_fonts(sjabloon.data)
 
 
 def _short(value: str, limit: int = 1000) -> str:
@@ -935,8 +930,10 @@ def render_all(
 ) -> PdfResult:
     """The PDF of every document, from the cache where it is there and intact.
 
-    Typst holds the GIL while it compiles, so more threads do not help: ``workers`` is
-    accepted for symmetry with the .docx conversion and documents are made one by one.
+    Documents are made one by one in this (background) thread. Typst lets go of the GIL
+    while it compiles, but during a build the other cores are busy with pandoc, so a second
+    Typst thread would only take turns with them: ``workers`` is accepted for symmetry with
+    the .docx conversion.
     """
     del workers
     cache = PdfCache(cache_folder) if cache_folder is not None else None

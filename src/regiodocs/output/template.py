@@ -24,7 +24,9 @@ import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -213,7 +215,8 @@ FONT_STYLES = ("Normal", "Heading 1")
 _A_NS = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 
-def template_fonts(data: bytes) -> dict[str, str]:
+@lru_cache(maxsize=32)  # check and the PDF ask for the same templates in one build
+def template_fonts(data: bytes) -> Mapping[str, str]:
     """The font of each style of ``FONT_STYLES`` that a template sets, as Word resolves it:
     the style's own w:rFonts, then the styles it is based on, then the document defaults; a
     theme font (minorHAnsi, majorHAnsi) is looked up in the template's theme. Styles whose

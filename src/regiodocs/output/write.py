@@ -224,14 +224,17 @@ def reason(exc: OSError) -> str:
         errno.ENOTDIR: "een deel van het pad is een bestand, geen map",
         errno.EISDIR: "daar staat een map",
         errno.EEXIST: "daar staat al een bestand",
+        errno.EIO: "de schijf gaf een schrijffout",
     }
     return reasons.get(exc.errno or 0, exc.strerror or str(exc))
 
 
-def write_bytes_atomic(target: Path, data: bytes) -> bool:
+def write_bytes_atomic(target: Path, data: bytes, *, durable: bool = True) -> bool:
     """Write ``data`` to ``target`` via a temporary file in the same folder and a rename.
 
     Returns False (and touches nothing) when the file already has exactly these bytes.
+    ``durable`` forces the bytes to disk before the rename (a power cut then leaves the old
+    file or the new one); a cache entry, which checks its own bytes when read, skips that.
     """
     try:
         if target.is_file() and target.read_bytes() == data:
@@ -244,7 +247,8 @@ def write_bytes_atomic(target: Path, data: bytes) -> bool:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_UMASK)  # not os.fchmod: on Windows only from Python 3.13
         os.replace(tmp, target)
     except OSError as exc:

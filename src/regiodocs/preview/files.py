@@ -22,7 +22,7 @@ from regiodocs.content.load import (
     FileCache,
     SourceFile,
     UnreadableFile,
-    _load_fast,
+    load_fast,
     read_regular_file,
 )
 from regiodocs.diagnostics import Diagnostic, YamlPath
@@ -145,7 +145,7 @@ def _read_alone(value: str, root: str, *, flow: bool) -> str | None:
     otherwise)."""
     text = f"k: {{k: {value}}}\n" if flow else f"k: {value}\n"
     try:
-        alone = _load_fast(text.encode(), Path("-"), root)
+        alone = load_fast(text.encode(), Path("-"), root)
     except Exception:  # noqa: BLE001 - whatever the parser refuses goes the full way
         return None
     if alone is None or not isinstance(alone.data, dict) or list(alone.data) != ["k"]:
