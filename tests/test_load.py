@@ -80,12 +80,12 @@ def test_dates_stay_text_for_the_schema_to_judge(tmp_path: Path) -> None:
 
 
 def test_fast_and_careful_loading_agree_on_every_content_file() -> None:
-    from regiodocs.content.load import _load_careful, _load_fast
+    from regiodocs.content.load import _load_careful, load_fast
 
     files = sorted((Path(__file__).resolve().parents[1] / "content").rglob("*.yaml"))
     assert len(files) >= 15
     for path in files:
-        fast = _load_fast(path.read_bytes(), path, "x")
+        fast = load_fast(path.read_bytes(), path, "x")
         careful = _load_careful(path, "x", [])
         assert fast is not None and careful is not None, path
         assert fast.data == careful.data, path
@@ -107,9 +107,9 @@ def test_fast_and_careful_loading_agree_on_every_content_file() -> None:
 def test_the_fast_path_leaves_irregular_files_to_the_careful_one(
     raw: bytes, tmp_path: Path
 ) -> None:
-    from regiodocs.content.load import _load_fast
+    from regiodocs.content.load import load_fast
 
-    assert _load_fast(raw, tmp_path / "x.yaml", "x") is None
+    assert load_fast(raw, tmp_path / "x.yaml", "x") is None
 
 
 def test_windows_line_endings_read_the_same_content(project: Path) -> None:
