@@ -243,8 +243,8 @@ def utrecht_west(work: Path, pandoc: str, cores: int, runs: int) -> dict[str, An
     rows.append(timed("regiodocs check", runs, lambda: cli(project, "check")))
     rows.append(timed("regiodocs --help", runs, lambda: cli(project, "--help")))
     print("Ondergrenzen (onderdelen alleen, ook als heel proces gemeten):")
-    regeling = max(pairs, key=lambda pair: pair[0].stat().st_size)  # the largest document
-    assert "Gemeenschappelijke regeling" in regeling[0].read_text(encoding="utf-8")[:400], regeling
+    largest = max(pairs, key=lambda pair: pair[0].stat().st_size)  # the regeling
+    assert "Gemeenschappelijke regeling" in largest[0].read_text(encoding="utf-8")[:400], largest
     floors = [
         timed(
             f"ondergrens: pandoc lua, {cores} batches",
@@ -255,7 +255,7 @@ def utrecht_west(work: Path, pandoc: str, cores: int, runs: int) -> dict[str, An
         timed(
             "ondergrens: pandoc, alleen de regeling",
             runs,
-            lambda: naive(pandoc, [regeling], work / "floor-regeling", 1),
+            lambda: naive(pandoc, [largest], work / "floor-regeling", 1),
         ),
         timed(
             "ondergrens: Python en de inhoudsmodellen",
