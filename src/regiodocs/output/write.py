@@ -364,7 +364,8 @@ def run_pandoc_batch(
     if time_module.monotonic() - start_time >= timeout:
         raise BuildFailure(
             f"pandoc reageerde niet binnen {timeout:g} seconden en is gestopt, bij {failed} "
-            f"({len(conversions)} document(en) in deze reeks)"
+            f"({len(conversions)} {'document' if len(conversions) == 1 else 'documenten'} "
+            "in deze reeks)"
         )
     reason = next(
         (m for m in reversed(messages) if not m.startswith("regiodocs: ")), str(returncode)
