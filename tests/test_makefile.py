@@ -16,9 +16,10 @@ ROOT = Path(__file__).resolve().parents[1]
 def _make(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     if shutil.which("make") is None:
         pytest.fail("make is needed for this test (it is one of the README's two requirements)")
-    venv = tmp_path / "venv"  # an up-to-date install marker, so make installs nothing
+    venv = tmp_path / "venv"  # up-to-date install markers, so make installs nothing
     venv.mkdir(exist_ok=True)
     (venv / ".installed").touch()
+    (venv / ".compiled").touch()
     regiodocs = f"{shlex.quote(sys.executable)} -m regiodocs"
     return subprocess.run(
         ["make", "--no-print-directory", *args, f"VENV={venv}", f"RD={regiodocs}"],
@@ -55,6 +56,7 @@ def _make_in(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     venv = project / "venv"
     venv.mkdir(exist_ok=True)
     (venv / ".installed").touch()
+    (venv / ".compiled").touch()
     regiodocs = f"{shlex.quote(sys.executable)} -m regiodocs"
     return subprocess.run(
         ["make", "--no-print-directory", "-f", str(ROOT / "Makefile"), *args]
