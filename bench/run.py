@@ -15,7 +15,9 @@ tree stays clean):
   help         `regiodocs --help`
 
 and, in the same run, the floors under those scenarios: what the parts regiodocs cannot do
-without cost on their own (measured as processes too, not estimated):
+without cost on their own (measured as processes too, not estimated). All of them run in
+turn, one round after another, so a machine whose speed drifts (a virtual machine's does, by
+a third within minutes here) weighs on each alike; every process's CPU time is recorded too.
 
   pandoc batch   the same documents through `pandoc lua batch.lua`, one process per core,
                  no Python: what any build that converts every document with pandoc pays
@@ -26,7 +28,8 @@ without cost on their own (measured as processes too, not estimated):
 The national synthetic set (bench/generate.py: 42 regions, 342 municipalities) is built
 region by region with `regiodocs build all --regio R` (each build uses every core), once
 cold, and compared with naive pandoc over all its documents, with the peak memory of any
-process and the documents per second of the first and second half (linear: about equal).
+process, the documents per second of the first and second half (linear: about equal) and the
+share of the cores' time the builds used (CPU time / wall time / cores).
 
 Results go to build/bench-results.json (build/ is not committed).
 Usage: python bench/run.py [--runs N] [--regions N]      (make bench)
@@ -47,6 +50,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -81,35 +85,53 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed(
-    label: str, runs: int, action: Callable[[], Any], before: Callable[[], Any] | None = None
-) -> dict[str, Any]:
-    """Wall time of ``action`` over ``runs`` runs (``before`` runs untimed before each), and
-    the CPU time its processes used (pandoc's included): CPU / wall / cores is how busy the
-    cores were."""
-    samples = []
-    cpu = []
-    for _ in range(runs):
-        if before is not None:
-            before()
+@dataclass
+class Scenario:
+    """One thing to time: ``action`` as a whole, after ``before`` (untimed)."""
+
+    label: str
+    action: Callable[[], Any]
+    before: Callable[[], Any] | None = None
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+    def run_once(self) -> None:
+        if self.before is not None:
+            self.before()
         start, start_cpu = time.perf_counter(), children_cpu()
-        action()
-        samples.append(time.perf_counter() - start)
-        cpu.append(children_cpu() - start_cpu)
-    row = {
-        "scenario": label,
-        "runs": runs,
-        "min_s": round(min(samples), 3),
-        "median_s": round(statistics.median(samples), 3),
-        "max_s": round(max(samples), 3),
-        "median_cpu_s": round(statistics.median(cpu), 3),
-    }
-    print(
-        f"  {label:40s} min {row['min_s']:6.3f}  mediaan {row['median_s']:6.3f}  max {row['max_s']:6.3f} s"
-        f"  (rekentijd {row['median_cpu_s']:6.3f} s)",
-        flush=True,
-    )
-    return row
+        self.action()
+        self.wall.append(time.perf_counter() - start)
+        self.cpu.append(children_cpu() - start_cpu)
+
+    def row(self) -> dict[str, Any]:
+        return {
+            "scenario": self.label,
+            "runs": len(self.wall),
+            "min_s": round(min(self.wall), 3),
+            "median_s": round(statistics.median(self.wall), 3),
+            "max_s": round(max(self.wall), 3),
+            "median_cpu_s": round(statistics.median(self.cpu), 3),
+        }
+
+
+def timed_in_turn(scenarios: list[Scenario], runs: int) -> list[dict[str, Any]]:
+    """Every scenario ``runs`` times, in turn (round 1: each scenario once, in order; then
+    round 2, ...), so a machine that gets faster or slower during the bench (a virtual
+    machine does) weighs on every scenario alike and the ratios between them hold. The CPU
+    time is that of the processes started (pandoc's included): CPU / wall / cores is how
+    busy the cores were."""
+    for n in range(runs):
+        print(f"  ronde {n + 1} van {runs}", flush=True)
+        for scenario in scenarios:
+            scenario.run_once()
+    rows = [scenario.row() for scenario in scenarios]
+    for row in rows:
+        print(
+            f"  {row['scenario']:40s} min {row['min_s']:6.3f}  mediaan {row['median_s']:6.3f}  "
+            f"max {row['max_s']:6.3f} s  (rekentijd {row['median_cpu_s']:6.3f} s)",
+            flush=True,
+        )
+    return rows
 
 
 def naive_inputs(content: Path, region: str, work: Path) -> list[tuple[Path, Path]]:
@@ -204,21 +226,6 @@ def utrecht_west(work: Path, pandoc: str, cores: int, runs: int) -> dict[str, An
     shutil.copy(ROOT / "regiodocs.toml", project / "regiodocs.toml")
     pairs = naive_inputs(project / "content", "utrecht-west", work / "naive-in")
     print(f"Utrecht West: {len(pairs)} documenten, {cores} kernen, {runs} runs per scenario")
-    rows = [
-        timed(
-            f"naief: pandoc per document, {cores} tegelijk",
-            runs,
-            lambda: naive(pandoc, pairs, work / "naive-out", cores),
-            lambda: shutil.rmtree(work / "naive-out", ignore_errors=True),
-        ),
-        timed(
-            "regiodocs build all, koud",
-            runs,
-            lambda: cli(project, "build", "all"),
-            lambda: shutil.rmtree(project / "build", ignore_errors=True),
-        ),
-        timed("regiodocs build all, niets gewijzigd", runs, lambda: cli(project, "build", "all")),
-    ]
     regeling = project / "content/utrecht-west/regeling.yaml"
     state = {"n": 2}
 
@@ -226,49 +233,61 @@ def utrecht_west(work: Path, pandoc: str, cores: int, runs: int) -> dict[str, An
         edit(regeling, CLAUSE.format(state["n"]), CLAUSE.format(state["n"] + 1))
         state["n"] += 1
 
-    edited = timed(
-        "een zin van een artikel gewijzigd",
-        runs,
-        lambda: cli(project, "build", "all"),
-        change_clause,
-    )
+    largest = max(pairs, key=lambda pair: pair[0].stat().st_size)  # the regeling
+    assert "Gemeenschappelijke regeling" in largest[0].read_text(encoding="utf-8")[:400], largest
+    # In this order in every round: the cold build leaves the built tree the next ones need.
+    scenarios = [
+        Scenario(
+            f"naief: pandoc per document, {cores} tegelijk",
+            lambda: naive(pandoc, pairs, work / "naive-out", cores),
+            lambda: shutil.rmtree(work / "naive-out", ignore_errors=True),
+        ),
+        Scenario(
+            "regiodocs build all, koud",
+            lambda: cli(project, "build", "all"),
+            lambda: shutil.rmtree(project / "build", ignore_errors=True),
+        ),
+        Scenario("regiodocs build all, niets gewijzigd", lambda: cli(project, "build", "all")),
+        Scenario(
+            "een zin van een artikel gewijzigd", lambda: cli(project, "build", "all"), change_clause
+        ),
+        Scenario("regiodocs check", lambda: cli(project, "check")),
+        Scenario("regiodocs --help", lambda: cli(project, "--help")),
+    ]
+    # The floors: the parts regiodocs cannot do without, alone, as whole processes too.
+    floors = [
+        Scenario(
+            f"ondergrens: pandoc lua, {cores} batches",
+            lambda: pandoc_batches(pandoc, pairs, work / "floor-out", cores),
+            lambda: shutil.rmtree(work / "floor-out", ignore_errors=True),
+        ),
+        Scenario(
+            "ondergrens: pandoc, alleen de regeling",
+            lambda: naive(pandoc, [largest], work / "floor-regeling", 1),
+        ),
+        Scenario(
+            "ondergrens: Python en de inhoudsmodellen",
+            lambda: subprocess.run(
+                [sys.executable, "-c", "import regiodocs.content.region"], check=True
+            ),
+        ),
+    ]
+    rows = timed_in_turn(scenarios + floors, runs)
     change_clause()
     made = [
         line
         for line in cli(project, "build", "all").stdout.splitlines()
         if line.startswith("gemaakt: ")
     ]
-    edited["documents_rebuilt"] = len(made)
-    rows.append(edited)
-    rows.append(timed("regiodocs check", runs, lambda: cli(project, "check")))
-    rows.append(timed("regiodocs --help", runs, lambda: cli(project, "--help")))
-    print("Ondergrenzen (onderdelen alleen, ook als heel proces gemeten):")
-    largest = max(pairs, key=lambda pair: pair[0].stat().st_size)  # the regeling
-    assert "Gemeenschappelijke regeling" in largest[0].read_text(encoding="utf-8")[:400], largest
-    floors = [
-        timed(
-            f"ondergrens: pandoc lua, {cores} batches",
-            runs,
-            lambda: pandoc_batches(pandoc, pairs, work / "floor-out", cores),
-            lambda: shutil.rmtree(work / "floor-out", ignore_errors=True),
-        ),
-        timed(
-            "ondergrens: pandoc, alleen de regeling",
-            runs,
-            lambda: naive(pandoc, [largest], work / "floor-regeling", 1),
-        ),
-        timed(
-            "ondergrens: Python en de inhoudsmodellen",
-            runs,
-            lambda: subprocess.run(
-                [sys.executable, "-c", "import regiodocs.content.region"], check=True
-            ),
-        ),
-    ]
+    rows[3]["documents_rebuilt"] = len(made)
     baseline = rows[0]["median_s"]
-    for row in rows + floors:
+    for row in rows:
         row["median_vs_naive"] = round(row["median_s"] / baseline, 3)
-    return {"documents": len(pairs), "rows": rows, "floors": floors}
+    return {
+        "documents": len(pairs),
+        "rows": rows[: len(scenarios)],
+        "floors": rows[len(scenarios) :],
+    }
 
 
 def national(work: Path, pandoc: str, cores: int, regions_wanted: int) -> dict[str, Any]:
