@@ -147,11 +147,14 @@ def test_a_failure_while_staging_changes_nothing(
 
 
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads /proc to know the file")
+@pytest.mark.parametrize("batch", [64, 3])
 def test_a_disk_error_forcing_staged_files_to_disk_changes_nothing(
-    project: Path, run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+    project: Path, run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, batch: int
 ) -> None:
-    """The staged files are forced to disk side by side; one that fails (EIO on Woerden's
-    files) stops the build before anything is replaced, naming that folder."""
+    """The staged files are forced to disk side by side, a batch at a time; one that fails
+    (EIO on Woerden's files) stops the build before anything is replaced, naming that
+    folder, and the files staged in earlier batches are gone too (batch 3)."""
+    monkeypatch.setattr("regiodocs.output.store._STAGE_BATCH", batch)
     assert run("build", "all").exit_code == 0
     before = snapshot(project / "build")
     edit(project / "content/utrecht-west/regio.yaml", "aantal: 14000", "aantal: 15000")

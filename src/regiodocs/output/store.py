@@ -209,35 +209,44 @@ def _discard(staged: list[str]) -> None:
             os.unlink(tmp)
 
 
+# Staged files open at once: their fsyncs overlap, and the count stays far below the limit
+# on open files (256 by default on macOS).
+_STAGE_BATCH = 64
+
+
 def _stage(to_write: list[tuple[Path, Output]]) -> list[str]:
     """Every new version as a temporary file beside its target, on disk; all or none."""
     staged: list[str] = []
-    handles: list[tuple[int, Path]] = []
     mode = 0o666 & ~_umask()
     target = to_write[0][0] if to_write else Path()
     try:
-        for target, out in to_write:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            staged.append(tmp)
-            handles.append((fd, target))
-            os.chmod(tmp, mode)
-            view = memoryview(out.data)
-            while view:
-                view = view[os.write(fd, view) :]
-        # fsync waits for the disk; side by side the waits overlap (fewer journal commits).
-        with ThreadPoolExecutor(max_workers=8) as pool:
-            failures = [f for f in pool.map(_sync, handles) if f is not None]
-        if failures:
-            target, exc = failures[0]
-            raise exc
+        for first in range(0, len(to_write), _STAGE_BATCH):
+            opened: list[tuple[int, Path]] = []
+            try:
+                for target, out in to_write[first : first + _STAGE_BATCH]:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    fd, tmp = tempfile.mkstemp(
+                        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+                    )
+                    staged.append(tmp)
+                    opened.append((fd, target))
+                    os.chmod(tmp, mode)
+                    view = memoryview(out.data)
+                    while view:
+                        view = view[os.write(fd, view) :]
+                # fsync waits for the disk; side by side the waits overlap (fewer commits).
+                with ThreadPoolExecutor(max_workers=8) as pool:
+                    failures = [f for f in pool.map(_sync, opened) if f is not None]
+                if failures:
+                    target, exc = failures[0]
+                    raise exc
+            finally:  # closed before anything is removed (Windows cannot remove open files)
+                for fd, _target in opened:
+                    with contextlib.suppress(OSError):
+                        os.close(fd)
     except OSError as exc:
         _discard(staged)
         raise BuildFailure(f"kan niet schrijven in {target.parent}: {reason(exc)}") from None
-    finally:
-        for fd, _target in handles:
-            with contextlib.suppress(OSError):
-                os.close(fd)
     return staged
 
 
